@@ -1,0 +1,4 @@
+"""``python -m grader`` is ``mlm``."""
+from grader.cli import main
+
+main()

@@ -1,0 +1,249 @@
+"""``mlm``: the learner's command line (Typer + rich).
+
+Start-up time matters (``mlm progress`` and ``mlm --help`` must feel instant), so this module
+imports only Typer and the standard-library parts of the grader at the top; rich tables, the
+runner and anything heavier are imported inside the command that needs them. The learner's code
+never runs in this process: ``grader.runner`` grades it in a child process.
+"""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from grader.catalog import CatalogError, exercises_of, find_exercise
+from grader.curriculum import MODULES, Module, ModuleNotFound, resolve
+
+app = typer.Typer(
+    name="mlm",
+    help="Machine Learning Mastery: grade your exercises, see your progress, get hints.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+#: Exit codes: 0 everything graded passes, 1 something does not, 2 the command was used wrongly.
+EXIT_OK, EXIT_NOT_PASSED, EXIT_USAGE = 0, 1, 2
+
+
+def _fail(message: str, code: int = EXIT_USAGE) -> typer.Exit:
+    typer.secho(message, err=True, fg=typer.colors.RED)
+    return typer.Exit(code)
+
+
+def _module(query: str) -> Module:
+    try:
+        module = resolve(query)
+    except ModuleNotFound as err:
+        raise _fail(str(err)) from None
+    if not module.available:
+        raise _fail(f"{module.name} is not available yet: its exercises or hidden suite have not been written.")
+    return module
+
+
+def _is_learners_file(module: Module, file: Path) -> bool:
+    try:
+        return file.resolve() == module.exercises_file.resolve()
+    except OSError:
+        return False
+
+
+def _record(module_result, *, complete: bool) -> str | None:
+    """Store a check of the learner's own file; returns a warning instead of raising."""
+    from grader.store import ProgressStore, StoreError
+
+    try:
+        ProgressStore().record(module_result, complete=complete)
+    except StoreError as err:
+        return f"Progress not saved: {err}"
+    return None
+
+
+@app.command("list")
+def list_modules() -> None:
+    """Every module with its focus, time and your status."""
+    from grader.render import console, modules_view
+    from grader.store import ProgressStore, StoreError
+
+    try:
+        progress = ProgressStore().progress()
+    except StoreError as err:
+        typer.secho(str(err), err=True, fg=typer.colors.YELLOW)
+        progress = {}
+    statuses = {}
+    for module in MODULES:
+        if not module.available:
+            continue
+        total = len(exercises_of(module))
+        entry = progress.get(module.name)
+        done = entry.passed if entry else 0
+        colour = "green" if done == total else ("yellow" if done else "white")
+        statuses[module.name] = f"[{colour}]{done}/{total} passed[/]"
+    console().print(modules_view(statuses))
+
+
+@app.command()
+def check(
+    module: Annotated[Optional[str], typer.Argument(help="Module: 7, 07, 07-supervised-learning or 'supervised'.")] = None,
+    file: Annotated[Optional[Path], typer.Option("--file", "-f", help="Grade this file instead of the module's exercises.py (not recorded).")] = None,
+    exercise: Annotated[Optional[str], typer.Option("--exercise", "-e", help="Grade one exercise (name or number).")] = None,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Also show pytest's full output.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON document instead of the table.")] = False,
+    all_modules: Annotated[bool, typer.Option("--all", help="Grade every available module.")] = False,
+) -> None:
+    """Grade a module's exercises with its hidden tests and record your progress."""
+    if all_modules:
+        if module or file or exercise:
+            raise _fail("--all grades every module's exercises.py; it takes no MODULE, --file or --exercise.")
+        raise typer.Exit(_check_all(as_json))
+    if module is None:
+        raise _fail("Which module? e.g. 'mlm check 00' (or 'mlm check --all').")
+    chosen = _module(module)
+    target = file if file is not None else chosen.exercises_file
+    if not target.is_file():
+        raise _fail(f"No such file: {target}")
+    only = None
+    if exercise:
+        try:
+            only = [find_exercise(chosen, exercise).name]
+        except LookupError as err:
+            raise _fail(str(err)) from None
+
+    from grader.runner import grade
+
+    try:
+        result = grade(chosen, target, only=only, verbose=verbose)
+    except KeyboardInterrupt:
+        raise _fail("Interrupted: nothing was recorded.", 130) from None
+    warning = _record(result, complete=only is None) if _is_learners_file(chosen, target) else None
+
+    if as_json:
+        sys.stdout.write(json.dumps(result.to_json(), indent=2) + "\n")
+    else:
+        from grader.render import console, results_view
+
+        out = console()
+        if verbose and result.output:
+            out.rule("pytest output")
+            out.print(result.output, markup=False, highlight=False)
+            out.rule()
+        first_open = next((e.name for e in result.exercises if e.status != "passed"), None)
+        out.print(results_view(result, chosen, hint_for=first_open))
+        if not _is_learners_file(chosen, target):
+            out.print(f"[dim]Graded {target}; not recorded as your progress.[/]")
+    if warning:
+        typer.secho(warning, err=True, fg=typer.colors.YELLOW)
+    raise typer.Exit(EXIT_OK if result.all_passed else EXIT_NOT_PASSED)
+
+
+def _check_all(as_json: bool) -> int:
+    from rich.progress import Progress
+
+    from grader.render import console, status_text
+    from grader.runner import grade
+
+    modules = [m for m in MODULES if m.available]
+    results, warnings = [], []
+    out = console(stderr=as_json)
+    with Progress(console=out, transient=True) as bar:
+        task = bar.add_task("Grading", total=len(modules))
+        for module in modules:
+            bar.update(task, description=f"Grading {module.name}")
+            result = grade(module, module.exercises_file)
+            results.append((module, result))
+            warnings.append(_record(result, complete=True))
+            bar.advance(task)
+    if as_json:
+        sys.stdout.write(json.dumps([r.to_json() for _, r in results], indent=2) + "\n")
+    else:
+        from rich.table import Table
+
+        table = Table(title="All modules", title_justify="left")
+        for column in ("Module", "Passed", "Score", "Status"):
+            table.add_column(column)
+        for module, result in results:
+            passed = sum(e.status == "passed" for e in result.exercises)
+            table.add_row(module.name, f"{passed}/{len(result.exercises)}", f"{result.score:.0%}",
+                          status_text("passed" if result.all_passed else "failed"))
+        out.print(table)
+    for warning in {w for w in warnings if w}:
+        typer.secho(warning, err=True, fg=typer.colors.YELLOW)
+    return EXIT_OK if all(r.all_passed for _, r in results) else EXIT_NOT_PASSED
+
+
+@app.command()
+def progress() -> None:
+    """Your progress in every module, from the checks you have run."""
+    from grader.render import console, progress_view
+    from grader.store import ProgressStore, StoreError
+
+    try:
+        recorded = ProgressStore().progress()
+    except StoreError as err:
+        raise _fail(str(err), EXIT_NOT_PASSED) from None
+    totals: dict[str, int | None] = {}
+    for module in MODULES:
+        try:
+            totals[module.name] = len(exercises_of(module)) if module.available else None
+        except CatalogError:
+            totals[module.name] = None
+    console().print(progress_view(recorded, totals))
+
+
+@app.command()
+def hint(
+    module: Annotated[str, typer.Argument(help="Module: 7, 07 or part of its name.")],
+    exercise: Annotated[str, typer.Argument(help="Exercise name or number.")],
+) -> None:
+    """Show the hints for an exercise, one more each time you ask."""
+    from grader.store import ProgressStore, StoreError
+
+    chosen = _module(module)
+    try:
+        target = find_exercise(chosen, exercise)
+    except LookupError as err:
+        raise _fail(str(err)) from None
+    try:
+        shown = ProgressStore().next_hint(chosen.name, target.name, len(target.hints))
+    except StoreError as err:
+        typer.secho(str(err), err=True, fg=typer.colors.YELLOW)
+        shown = 1
+    typer.secho(f"{chosen.name} · exercise {target.number}: {target.title}", bold=True)
+    for number, text in enumerate(target.hints[:shown], start=1):
+        typer.echo(f"  Hint {number}/{len(target.hints)}: {text}")
+    if shown < len(target.hints):
+        typer.secho(f"  (ask again for hint {shown + 1})", dim=True)
+
+
+@app.command()
+def verify(
+    modules: Annotated[Optional[list[str]], typer.Argument(help="Modules to verify (default: all present).")] = None,
+) -> None:
+    """For authors and CI: solutions pass, untouched exercises fail, files agree."""
+    from grader.render import console
+    from grader.verify import verify as run_verify
+
+    chosen = [_module(m) for m in modules] if modules else None
+    verdicts = run_verify(chosen)
+    out = console()
+    if not verdicts:
+        raise _fail("No module is present to verify.")
+    for verdict in verdicts:
+        mark = "[green]ok[/]" if verdict.ok else "[red]FAIL[/]"
+        out.print(f"{mark}  {verdict.module.name}  [dim]({verdict.seconds:.1f} s)[/]")
+        for problem in verdict.problems:
+            out.print(f"      {problem}", markup=False)
+    bad = sum(not v.ok for v in verdicts)
+    out.print(f"{len(verdicts) - bad}/{len(verdicts)} modules verified")
+    raise typer.Exit(EXIT_OK if not bad else EXIT_NOT_PASSED)
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,378 @@
+"""Grade one file against one module's hidden suite, safely, in a child process.
+
+The learner's code never runs in the ``mlm`` process. ``grade`` starts ``python -m grader.child``
+(pytest + ``grader.harness``) with caps on memory and output, a time limit per test (enforced
+inside the child by pytest-timeout) and a limit for the whole run (enforced here). The child
+reports through two files:
+
+* the pytest-json-report file, written when the run completes: one verdict per test;
+* the journal (``grader.harness``), one line per event, written as it happens, so that when the
+  child dies (``os._exit``, a segfault, the memory cap) or hangs in C code, we still know which
+  exercise was running. That exercise gets the verdict, and the run is repeated without it, so
+  the other exercises are still graded. A run that did not complete never reports an exercise
+  as passed.
+
+Standard library only: ``mlm`` imports this module on every check.
+"""
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+from grader.catalog import DEFAULT_TEST_TIMEOUT, exercises_of
+from grader.curriculum import SUITES_DIR, Module
+from grader.results import ERROR, TIMEOUT, ExerciseResult, ModuleResult, TestVerdict, fold
+
+#: Builtin pytest plugins a grading run does not need; not loading them saves start-up time.
+# (legacypath stays: pytest-json-report reads session.fspath, which it provides.)
+_UNUSED_PLUGINS = ("cacheprovider", "doctest", "junitxml", "pastebin", "nose",
+                   "stepwise", "setupplan", "setuponly", "unittest", "debugging")
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Resource limits of one check (per-test limits come from ``exercises.toml``)."""
+
+    run_seconds: float = 180.0   # the whole check, restarts included
+    import_seconds: float = 20.0  # importing the learner's file
+    memory_mb: int = 8192         # address space of the child (torch alone maps about 3.5 GB)
+    output_mb: int = 64           # any single file the child writes, captured prints included
+
+
+@dataclass
+class _Run:
+    """What one child process left behind."""
+
+    returncode: int | None  # None: killed by the run's time limit
+    events: list[dict]
+    report: dict | None
+    output: str
+    killed: str | None = None  # why the watchdog stopped it: "run", "import" or "test"
+
+    def event(self, name: str) -> dict | None:
+        return next((e for e in self.events if e.get("event") == name), None)
+
+    @property
+    def collected(self) -> list[tuple[str, str]]:
+        found = self.event("collected")
+        return [tuple(pair) for pair in found["tests"]] if found else []
+
+    @property
+    def in_flight(self) -> str | None:
+        starts = [e["nodeid"] for e in self.events if e.get("event") == "start"]
+        return starts[-1] if starts else None
+
+
+def grade(module: Module, file: Path, *, only: list[str] | None = None, verbose: bool = False,
+          limits: Limits = Limits()) -> ModuleResult:
+    """Grade ``file`` with the hidden suite of ``module``.
+
+    Parameters
+    ----------
+    module : the module whose suite to run.
+    file : the learner's file (usually ``module.exercises_file``).
+    only : names of the exercises to grade; all of them when None.
+    verbose : keep pytest's own report (``ModuleResult.output``) for ``mlm check --verbose``.
+    limits : time, memory and output caps.
+    """
+    started = time.monotonic()
+    file = Path(file).resolve()
+    catalog = exercises_of(module)
+    wanted = [e for e in catalog if only is None or e.name in only]
+    settled: dict[str, ExerciseResult] = {}   # exercises given a verdict by a failed run
+    totals: dict[str, int] = {}               # tests per exercise, from the journal
+    verdicts: dict[str, list[TestVerdict]] = defaultdict(list)
+    banner, outputs = "", []
+    deadline = started + limits.run_seconds
+
+    with tempfile.TemporaryDirectory(prefix="mlm-") as scratch:
+        for attempt in range(len(catalog) + 1):
+            run = _run_child(module, file, Path(scratch), attempt, only, set(settled), verbose, limits,
+                             deadline)
+            outputs.append(run.output)
+            for nodeid, exercise in run.collected:
+                totals.setdefault(exercise, 0)
+            for exercise, count in _count(run.collected).items():
+                totals[exercise] = count
+            imported = run.event("import-end")
+            if imported and imported.get("failure"):
+                banner = imported["failure"]
+            if run.report is not None and run.event("finish"):
+                for test in run.report.get("tests", []):
+                    meta = test.get("metadata") or {}
+                    if meta.get("exercise") and meta.get("status"):
+                        verdicts[meta["exercise"]].append(
+                            TestVerdict(test["nodeid"], meta["exercise"], meta["status"], meta.get("message", "")))
+                if not run.collected and run.returncode not in (0, 1, 5):
+                    banner = _suite_broken(run)
+                break
+            # The child died or was stopped: find out where, give that a verdict, and go again.
+            if imported is None:
+                banner = _died_while_importing(file, run, limits)
+                break
+            if not run.collected:
+                banner = _suite_broken(run)
+                break
+            culprit = dict(run.collected).get(run.in_flight or "")
+            if run.killed == "test" and culprit:
+                limit = next((e.timeout for e in catalog if e.name == culprit), DEFAULT_TEST_TIMEOUT)
+                settled[culprit] = ExerciseResult(culprit, TIMEOUT, 0, totals.get(culprit, 0),
+                                                  f"timed out after {limit:g} s and had to be stopped by force "
+                                                  "(a loop inside a library call?); the others were graded again")
+                continue
+            if run.returncode is None:  # the whole run's time limit
+                for name in {n for _, n in run.collected} - set(settled):
+                    settled[name] = ExerciseResult(name, TIMEOUT, 0, totals.get(name, 0),
+                                                   f"not graded: the check hit its {limits.run_seconds:g} s limit")
+                if culprit:
+                    settled[culprit].message = (f"timed out: still running when the check hit its "
+                                                f"{limits.run_seconds:g} s limit (an infinite loop?)")
+                break
+            if culprit is None:
+                banner = _suite_broken(run)
+                break
+            settled[culprit] = ExerciseResult(culprit, ERROR, 0, totals.get(culprit, 0),
+                                              _died_while_testing(run))
+            if time.monotonic() >= deadline:
+                break
+
+    results = []
+    for exercise in wanted:
+        if exercise.name in settled:
+            result = settled[exercise.name]
+            result.points = exercise.points
+        else:
+            result = fold(exercise.name, verdicts.get(exercise.name, []), totals.get(exercise.name, 0),
+                          exercise.points)
+            if not verdicts.get(exercise.name) and banner:
+                result.message = banner if not totals.get(exercise.name) else result.message
+        results.append(result)
+    return ModuleResult(module=module.name, file=str(file), exercises=results, banner=banner,
+                        seconds=round(time.monotonic() - started, 3),
+                        output="\n".join(o for o in outputs if o) if verbose else "")
+
+
+def child_command(module: Module, file: Path, journal: Path, report: Path, *, only: list[str] | None = None,
+                  skip: set[str] = frozenset(), verbose: bool = False,
+                  import_seconds: float = Limits.import_seconds) -> list[str]:
+    """The command line of one grading child process (also used by ``mlm watch``-style tools)."""
+    command = [
+        sys.executable, "-X", "faulthandler", "-m", "grader.child", str(module.suite_dir.resolve()),
+        "-c", str(SUITES_DIR / "pytest.ini"), "--rootdir", str(SUITES_DIR),
+        "-p", "pytest_jsonreport.plugin", "-p", "pytest_timeout",
+        "--json-report", f"--json-report-file={report}",
+        "--json-report-omit", "collectors", "log", "traceback", "streams", "warnings", "keywords",
+        "--learner-file", str(file), "--mlm-journal", str(journal),
+        "--mlm-import-timeout", str(import_seconds),
+    ]
+    for plugin in _UNUSED_PLUGINS:
+        command += ["-p", f"no:{plugin}"]
+    if skip:
+        command += ["--mlm-skip", ",".join(sorted(skip))]
+    if only:
+        command += ["--mlm-only", ",".join(only)]
+    command += ["-v", "--tb=short"] if verbose else ["-q", "--tb=no", "--show-capture=no", "--no-header"]
+    return command
+
+
+def child_environment(limits: Limits) -> dict[str, str]:
+    env = dict(os.environ)
+    env.update({
+        "PYTEST_DISABLE_PLUGIN_AUTOLOAD": "1",  # only the plugins we name: faster and predictable
+        "MPLBACKEND": "Agg",                    # plots never open a window while grading
+        "MLM_MEMORY_MB": str(limits.memory_mb),
+        "MLM_OUTPUT_MB": str(limits.output_mb),
+        "MLM_DISPLAY_ROOT": os.getcwd(),        # paths in messages as the learner typed them
+        "PYTHONHASHSEED": "0",                  # set iteration order is the same on every check
+        "PYTHONIOENCODING": "utf-8",
+    })
+    return env
+
+
+def _run_child(module: Module, file: Path, scratch: Path, attempt: int, only: list[str] | None,
+               skip: set[str], verbose: bool, limits: Limits, deadline: float) -> _Run:
+    journal, report = scratch / f"journal-{attempt}.jsonl", scratch / f"report-{attempt}.json"
+    output_path = scratch / f"output-{attempt}.txt"
+    command = child_command(module, file, journal, report, only=only, skip=skip, verbose=verbose,
+                            import_seconds=limits.import_seconds)
+    test_limits = {e.name: e.timeout for e in exercises_of(module)}
+    with open(output_path, "wb") as output:
+        process = subprocess.Popen(command, cwd=scratch, env=child_environment(limits), stdin=subprocess.DEVNULL,
+                                   stdout=output, stderr=subprocess.STDOUT,
+                                   start_new_session=(os.name == "posix"))
+        watchdog = _Watchdog(process, journal, test_limits, limits, deadline)
+        watchdog.start()
+        try:
+            # A blocking wait returns the moment the child exits (a wait with a timeout polls);
+            # the watchdog thread enforces the limits meanwhile.
+            returncode: int | None = process.wait()
+        except KeyboardInterrupt:
+            _kill(process)
+            raise
+        finally:
+            watchdog.stop()
+    if watchdog.reason is not None:
+        returncode = None
+    return _Run(returncode, _read_journal(journal), _read_json(report), _tail(output_path), watchdog.reason)
+
+
+class _Watchdog(threading.Thread):
+    """Kill the child when it overstays: the whole run, the import, or one test.
+
+    pytest-timeout stops a slow test from inside the child; this is the backstop for what a
+    signal cannot interrupt (a loop inside C code, a blocked system call). It follows the journal,
+    so it knows which phase and which test the child is in.
+    """
+
+    GRACE = 5.0  # seconds beyond a test's own limit before the child is killed from outside
+
+    def __init__(self, process: subprocess.Popen, journal: Path, test_limits: dict[str, float],
+                 limits: Limits, deadline: float):
+        super().__init__(daemon=True)
+        self.process, self.journal, self.limits, self.deadline = process, journal, limits, deadline
+        self.test_limits = test_limits
+        self.reason: str | None = None  # "run", "import" or "test" once it had to kill
+        self._stop_event = threading.Event()
+        self._offset = 0
+        self._exercise_of: dict[str, str] = {}
+        self._phase: str | None = None
+        self._phase_limit: float | None = None
+        self._phase_started = time.monotonic()
+
+    def stop(self) -> None:
+        self._stop_event.set()
+        self.join()
+
+    def run(self) -> None:
+        while not self._stop_event.wait(0.1):
+            self._follow_journal()
+            now = time.monotonic()
+            if now >= self.deadline:
+                self.reason = "run"
+            elif self._phase_limit is not None and now - self._phase_started > self._phase_limit + self.GRACE:
+                self.reason = self._phase
+            if self.reason:
+                _kill(self.process)
+                return
+
+    def _follow_journal(self) -> None:
+        try:
+            with open(self.journal, "rb") as handle:
+                handle.seek(self._offset)
+                chunk = handle.read()
+        except FileNotFoundError:
+            return
+        complete = chunk[: chunk.rfind(b"\n") + 1]
+        self._offset += len(complete)
+        for line in complete.splitlines():
+            try:
+                event = json.loads(line)
+            except json.JSONDecodeError:
+                continue
+            kind = event.get("event")
+            if kind == "import-start":
+                self._enter("import", self.limits.import_seconds)
+            elif kind == "collected":
+                self._exercise_of = {nodeid: name for nodeid, name in event["tests"]}
+                self._enter(None, None)
+            elif kind == "start":
+                exercise = self._exercise_of.get(event["nodeid"])
+                self._enter("test", self.test_limits.get(exercise, DEFAULT_TEST_TIMEOUT))
+            elif kind in ("import-end", "finish"):
+                self._enter(None, None)
+
+    def _enter(self, phase: str | None, limit: float | None) -> None:
+        self._phase, self._phase_limit, self._phase_started = phase, limit, time.monotonic()
+
+
+def _kill(process: subprocess.Popen) -> None:
+    """Stop the child and anything it started (its own process group on POSIX)."""
+    try:
+        if os.name == "posix":
+            os.killpg(process.pid, signal.SIGKILL)
+        else:
+            process.kill()
+    except (ProcessLookupError, PermissionError):
+        pass
+    process.wait()
+
+
+def _read_journal(path: Path) -> list[dict]:
+    events = []
+    try:
+        lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+    except FileNotFoundError:
+        return []
+    for line in lines:
+        try:
+            events.append(json.loads(line))
+        except json.JSONDecodeError:
+            break  # a line cut short by a kill: everything before it is sound
+    return events
+
+
+def _read_json(path: Path) -> dict | None:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (FileNotFoundError, json.JSONDecodeError, UnicodeDecodeError):
+        return None
+
+
+def _tail(path: Path, limit: int = 200_000) -> str:
+    """The end of the child's output: enough for --verbose, never megabytes of learner prints."""
+    size = path.stat().st_size
+    with open(path, "rb") as handle:
+        if size > limit:
+            handle.seek(size - limit)
+        text = handle.read().decode("utf-8", errors="replace")
+    return (f"[... {size - limit} bytes of output cut ...]\n" + text) if size > limit else text
+
+
+def _count(collected: list[tuple[str, str]]) -> dict[str, int]:
+    counts: dict[str, int] = defaultdict(int)
+    for _, exercise in collected:
+        counts[exercise] += 1
+    return counts
+
+
+def _how_it_ended(run: _Run) -> str:
+    code = run.returncode
+    if code is None:
+        return "it was stopped by the time limit"
+    if code < 0:
+        try:
+            name = signal.Signals(-code).name
+        except ValueError:
+            name = f"signal {-code}"
+        hint = " (probably out of memory)" if name == "SIGKILL" else ""
+        return f"the process was killed by {name}{hint}"
+    return f"the process exited with code {code} (os._exit? a crash?)"
+
+
+def _died_while_importing(file: Path, run: _Run, limits: Limits) -> str:
+    if run.returncode is None:
+        seconds = limits.import_seconds if run.killed == "import" else limits.run_seconds
+        return (f"{file.name} did not finish importing within {seconds:g} s "
+                "(a long computation at the top level?)")
+    if run.event("import-start"):
+        return f"the grading process ended while importing {file.name}: {_how_it_ended(run)}"
+    return _suite_broken(run)
+
+
+def _died_while_testing(run: _Run) -> str:
+    return f"the grading process ended during this exercise: {_how_it_ended(run)}; the others were graded again without it"
+
+
+def _suite_broken(run: _Run) -> str:
+    lines = [line for line in run.output.strip().splitlines() if line.strip()]
+    detail = " / ".join(lines[-3:])[-400:] if lines else _how_it_ended(run)
+    return f"the hidden suite could not run (a grader problem, not your code): {detail}"
