@@ -119,7 +119,21 @@ def resolve(query: str) -> Module:
     for module in MODULES:
         if text in (module.name, module.slug):
             return module
-    matches = [m for m in MODULES if text and (text in m.name or text in m.title.lower())]
-    if len(matches) == 1:
-        return matches[0]
+    # Prefer whole words, then word beginnings, then any substring: "supervised" means
+    # 07-supervised-learning, not 08-unsupervised-learning, and "learn" stays ambiguous.
+    def words(m: Module) -> list[str]:
+        return m.slug.split("-") + m.title.lower().replace("&", " ").split()
+
+    tiers = (
+        lambda m: text in words(m),
+        lambda m: any(w.startswith(text) for w in words(m)),
+        lambda m: text in m.name or text in m.title.lower(),
+    )
+    matches: list[Module] = []
+    for matches_tier in tiers:
+        matches = [m for m in MODULES if text and matches_tier(m)]
+        if len(matches) == 1:
+            return matches[0]
+        if matches:
+            break
     raise ModuleNotFound(query, matches)

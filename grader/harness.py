@@ -24,6 +24,7 @@ import errno
 import importlib.util
 import json
 import os
+import re
 import signal
 import sys
 import types
@@ -237,7 +238,8 @@ class GradingSession:
                 return TIMEOUT, str(err)
             return ERROR, f"skipped: {err}"
         if isinstance(err, pytest.fail.Exception) and str(err).startswith("Timeout"):
-            seconds = str(err).split(">")[-1].split("s")[0] if ">" in str(err) else "?"
+            found = re.search(r">\s*([0-9.]+)", str(err))
+            seconds = f"{float(found.group(1)):g}" if found else "?"
             return TIMEOUT, (f"timed out after {seconds} s: an infinite loop, or far too slow "
                              "(the other exercises are still graded)")
         if isinstance(err, NotImplementedError):

@@ -1,0 +1,65 @@
+"""Every module present is gradable and runnable: the contract of CONTRIBUTING.md.
+
+For each module whose folder and hidden suite exist: the suite passes completely on solutions.py,
+every exercise of the untouched exercises.py is "not started", the metadata and the two files
+agree, and examples.py and the solutions demo run to completion.
+"""
+import os
+import subprocess
+import sys
+
+import pytest
+
+from grader.curriculum import REPO_ROOT
+from grader.results import NOT_STARTED, PASSED
+from grader.runner import grade
+from grader.verify import check_agreement
+from tests.conftest import AVAILABLE_MODULES
+
+modules = pytest.mark.parametrize("module", AVAILABLE_MODULES, ids=lambda m: m.name)
+
+
+def test_module_00_is_present():
+    assert any(m.number == 0 for m in AVAILABLE_MODULES)
+
+
+@modules
+def test_metadata_exercises_and_solutions_agree(module):
+    assert check_agreement(module) == []
+
+
+@pytest.mark.slow
+@modules
+def test_suite_passes_on_solutions(module):
+    result = grade(module, module.solutions_file)
+    failing = {e.name: f"{e.status}: {e.message}" for e in result.exercises if e.status != PASSED}
+    assert not failing, failing
+    assert not result.banner
+
+
+@pytest.mark.slow
+@modules
+def test_every_exercise_is_not_started_on_the_untouched_file(module):
+    result = grade(module, module.exercises_file)
+    wrong = {e.name: f"{e.status}: {e.message}" for e in result.exercises if e.status != NOT_STARTED}
+    assert not wrong, wrong
+
+
+def _run(script, cwd):
+    env = dict(os.environ, MPLBACKEND="Agg")
+    return subprocess.run([sys.executable, script], cwd=cwd, env=env, capture_output=True, text=True, timeout=120)
+
+
+@pytest.mark.slow
+@modules
+def test_examples_run_to_completion(module):
+    done = _run(str(module.folder / "examples.py"), REPO_ROOT)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.strip(), "examples.py should print labelled sections"
+
+
+@pytest.mark.slow
+@modules
+def test_solutions_demo_runs(module):
+    done = _run("solutions.py", module.folder)
+    assert done.returncode == 0, done.stderr[-2000:]
