@@ -51,6 +51,13 @@ def _is_learners_file(module: Module, file: Path) -> bool:
         return False
 
 
+def _import_in_background(name: str) -> None:
+    import importlib
+    import threading
+
+    threading.Thread(target=importlib.import_module, args=(name,), daemon=True).start()
+
+
 def _record(module_result, *, complete: bool) -> str | None:
     """Store a check of the learner's own file; returns a warning instead of raising."""
     from grader.store import ProgressStore, StoreError
@@ -114,6 +121,8 @@ def check(
 
     from grader.runner import grade
 
+    if not as_json:
+        _import_in_background("grader.render")  # rich loads on the idle core while the child grades
     try:
         result = grade(chosen, target, only=only, verbose=verbose)
     except KeyboardInterrupt:
@@ -172,6 +181,68 @@ def _check_all(as_json: bool) -> int:
     for warning in {w for w in warnings if w}:
         typer.secho(warning, err=True, fg=typer.colors.YELLOW)
     return EXIT_OK if all(r.all_passed for _, r in results) else EXIT_NOT_PASSED
+
+
+@app.command()
+def watch(
+    module: Annotated[str, typer.Argument(help="Module: 7, 07, 07-supervised-learning or 'supervised'.")],
+    file: Annotated[Optional[Path], typer.Option("--file", "-f", help="Watch this file instead of the module's exercises.py (not recorded).")] = None,
+) -> None:
+    """Grade a module now and again every time you save the file (Ctrl-C to stop)."""
+    import threading
+
+    from rich.console import Group
+    from rich.live import Live
+    from rich.text import Text
+
+    from grader.render import console, results_view
+    from grader.watch import Watcher
+
+    chosen = _module(module)
+    target = file if file is not None else chosen.exercises_file
+    if not target.is_file():
+        raise _fail(f"No such file: {target}")
+    own = _is_learners_file(chosen, target)
+    out = console()
+    stop = threading.Event()
+    state = {"checks": 0, "warning": None}
+
+    def footer(watcher: Watcher, seconds: float | None, grading: bool = False) -> Text:
+        parts = [f"Watching {target} · save to re-grade · Ctrl-C to stop"]
+        if grading:
+            parts.append("grading…")
+        elif seconds is not None:
+            parts.append(f"check {state['checks']} answered in {seconds:.2f} s ({'warm' if watcher.warm else 'cold'})")
+        if watcher.mode.polling:
+            parts.append(f"polling every {Watcher.POLL_DELAY_MS / 1000:g} s: {watcher.mode.reason}")
+        if state["warning"]:
+            parts.append(state["warning"])
+        return Text("\n".join(parts), style="dim")
+
+    with Watcher(chosen, target) as watcher, Live(Text("Grading…"), console=out, auto_refresh=False) as live:
+        last_view = Text("")
+
+        def show(result, changed_at: float) -> None:
+            nonlocal last_view
+            import time
+
+            state["checks"] += 1
+            if own:
+                state["warning"] = _record(result, complete=True)
+            first_open = next((e.name for e in result.exercises if e.status != "passed"), None)
+            last_view = results_view(result, chosen, hint_for=first_open)
+            live.update(Group(last_view, footer(watcher, time.monotonic() - changed_at)), refresh=True)
+
+        def grading() -> None:
+            live.update(Group(last_view, footer(watcher, None, grading=True)), refresh=True)
+
+        try:
+            watcher.run(show, stop, on_grading=grading)
+        except KeyboardInterrupt:
+            pass
+        finally:
+            stop.set()
+    out.print("[dim]Stopped watching.[/]")
 
 
 @app.command()

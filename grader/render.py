@@ -60,7 +60,7 @@ def results_view(result: ModuleResult, module: Module, *, hint_for: str | None =
     passed = sum(e.status == PASSED for e in result.exercises)
     parts.append(bar_line(result.score, 1.0, f"Score {passed}/{len(result.exercises)} exercises"))
     if result.all_passed:
-        parts.append(Text("All exercises pass. On to the next module: uv run mlm next", style="green"))
+        parts.append(Text("All exercises pass. Well done: on to the next module (uv run mlm list).", style="green"))
     elif hint_for:
         parts.append(Text(f"Stuck? uv run mlm hint {module.number:02d} {hint_for}", style="cyan"))
     return Group(*parts)

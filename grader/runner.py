@@ -27,15 +27,23 @@ import time
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, Callable
 
 from grader.catalog import DEFAULT_TEST_TIMEOUT, exercises_of
 from grader.curriculum import SUITES_DIR, Module
 from grader.results import ERROR, TIMEOUT, ExerciseResult, ModuleResult, TestVerdict, fold
 
-#: Builtin pytest plugins a grading run does not need; not loading them saves start-up time.
-# (legacypath stays: pytest-json-report reads session.fspath, which it provides.)
-_UNUSED_PLUGINS = ("cacheprovider", "doctest", "junitxml", "pastebin", "nose",
-                   "stepwise", "setupplan", "setuponly", "unittest", "debugging")
+#: Builtin pytest plugins a grading run does not need; each one costs start-up time (the
+#: unraisable/thread-exception plugins run gc.collect() twice per session, 60 ms alone).
+#: legacypath stays: pytest-json-report reads session.fspath, which it provides.
+_UNUSED_PLUGINS = ("cacheprovider", "doctest", "junitxml", "pastebin", "stepwise", "setupplan", "setuponly",
+                   "unittest", "debugging", "unraisableexception", "threadexception", "warnings",
+                   "faulthandler", "subtests")
+
+
+#: Starts a grading child from pytest's arguments, a working folder and an output file, and
+#: returns a handle with ``pid``, ``wait()`` and ``kill()`` (``subprocess.Popen`` has all three).
+Launcher = Callable[[list[str], Path, Path], Any]
 
 
 @dataclass(frozen=True)
@@ -73,7 +81,7 @@ class _Run:
 
 
 def grade(module: Module, file: Path, *, only: list[str] | None = None, verbose: bool = False,
-          limits: Limits = Limits()) -> ModuleResult:
+          limits: Limits = Limits(), launcher: Launcher | None = None) -> ModuleResult:
     """Grade ``file`` with the hidden suite of ``module``.
 
     Parameters
@@ -83,6 +91,8 @@ def grade(module: Module, file: Path, *, only: list[str] | None = None, verbose:
     only : names of the exercises to grade; all of them when None.
     verbose : keep pytest's own report (``ModuleResult.output``) for ``mlm check --verbose``.
     limits : time, memory and output caps.
+    launcher : how to start a grading child; a new ``python -m grader.child`` process when None,
+        a fork of a warm worker in ``mlm watch`` (``grader.worker.WarmWorker.launch``).
     """
     started = time.monotonic()
     file = Path(file).resolve()
@@ -97,7 +107,7 @@ def grade(module: Module, file: Path, *, only: list[str] | None = None, verbose:
     with tempfile.TemporaryDirectory(prefix="mlm-") as scratch:
         for attempt in range(len(catalog) + 1):
             run = _run_child(module, file, Path(scratch), attempt, only, set(settled), verbose, limits,
-                             deadline)
+                             deadline, launcher)
             outputs.append(run.output)
             for nodeid, exercise in run.collected:
                 totals.setdefault(exercise, 0)
@@ -161,13 +171,12 @@ def grade(module: Module, file: Path, *, only: list[str] | None = None, verbose:
                         output="\n".join(o for o in outputs if o) if verbose else "")
 
 
-def child_command(module: Module, file: Path, journal: Path, report: Path, *, only: list[str] | None = None,
-                  skip: set[str] = frozenset(), verbose: bool = False,
-                  import_seconds: float = Limits.import_seconds) -> list[str]:
-    """The command line of one grading child process (also used by ``mlm watch``-style tools)."""
-    command = [
-        sys.executable, "-X", "faulthandler", "-m", "grader.child", str(module.suite_dir.resolve()),
-        "-c", str(SUITES_DIR / "pytest.ini"), "--rootdir", str(SUITES_DIR),
+def pytest_arguments(module: Module, file: Path, journal: Path, report: Path, *, only: list[str] | None = None,
+                     skip: set[str] = frozenset(), verbose: bool = False,
+                     import_seconds: float = Limits.import_seconds) -> list[str]:
+    """pytest's command-line arguments for grading ``file`` with ``module``'s suite."""
+    arguments = [
+        str(module.suite_dir.resolve()), "-c", str(SUITES_DIR / "pytest.ini"), "--rootdir", str(SUITES_DIR),
         "-p", "pytest_jsonreport.plugin", "-p", "pytest_timeout",
         "--json-report", f"--json-report-file={report}",
         "--json-report-omit", "collectors", "log", "traceback", "streams", "warnings", "keywords",
@@ -175,13 +184,17 @@ def child_command(module: Module, file: Path, journal: Path, report: Path, *, on
         "--mlm-import-timeout", str(import_seconds),
     ]
     for plugin in _UNUSED_PLUGINS:
-        command += ["-p", f"no:{plugin}"]
+        arguments += ["-p", f"no:{plugin}"]
     if skip:
-        command += ["--mlm-skip", ",".join(sorted(skip))]
+        arguments += ["--mlm-skip", ",".join(sorted(skip))]
     if only:
-        command += ["--mlm-only", ",".join(only)]
-    command += ["-v", "--tb=short"] if verbose else ["-q", "--tb=no", "--show-capture=no", "--no-header"]
-    return command
+        arguments += ["--mlm-only", ",".join(only)]
+    arguments += ["-v", "--tb=short"] if verbose else ["-q", "--tb=no", "--show-capture=no", "--no-header"]
+    return arguments
+
+
+#: How a cold grading child starts: a new interpreter running grader.child (caps, then pytest).
+CHILD_PREFIX = (sys.executable, "-X", "faulthandler", "-m", "grader.child")
 
 
 def child_environment(limits: Limits) -> dict[str, str]:
@@ -199,16 +212,20 @@ def child_environment(limits: Limits) -> dict[str, str]:
 
 
 def _run_child(module: Module, file: Path, scratch: Path, attempt: int, only: list[str] | None,
-               skip: set[str], verbose: bool, limits: Limits, deadline: float) -> _Run:
+               skip: set[str], verbose: bool, limits: Limits, deadline: float,
+               launcher: Launcher | None) -> _Run:
     journal, report = scratch / f"journal-{attempt}.jsonl", scratch / f"report-{attempt}.json"
     output_path = scratch / f"output-{attempt}.txt"
-    command = child_command(module, file, journal, report, only=only, skip=skip, verbose=verbose,
-                            import_seconds=limits.import_seconds)
+    arguments = pytest_arguments(module, file, journal, report, only=only, skip=skip, verbose=verbose,
+                                 import_seconds=limits.import_seconds)
     test_limits = {e.name: e.timeout for e in exercises_of(module)}
     with open(output_path, "wb") as output:
-        process = subprocess.Popen(command, cwd=scratch, env=child_environment(limits), stdin=subprocess.DEVNULL,
-                                   stdout=output, stderr=subprocess.STDOUT,
-                                   start_new_session=(os.name == "posix"))
+        if launcher is not None:
+            process = launcher(arguments, scratch, output_path)
+        else:
+            process = subprocess.Popen([*CHILD_PREFIX, *arguments], cwd=scratch, env=child_environment(limits),
+                                       stdin=subprocess.DEVNULL, stdout=output, stderr=subprocess.STDOUT,
+                                       start_new_session=(os.name == "posix"))
         watchdog = _Watchdog(process, journal, test_limits, limits, deadline)
         watchdog.start()
         try:
@@ -235,7 +252,7 @@ class _Watchdog(threading.Thread):
 
     GRACE = 5.0  # seconds beyond a test's own limit before the child is killed from outside
 
-    def __init__(self, process: subprocess.Popen, journal: Path, test_limits: dict[str, float],
+    def __init__(self, process: Any, journal: Path, test_limits: dict[str, float],
                  limits: Limits, deadline: float):
         super().__init__(daemon=True)
         self.process, self.journal, self.limits, self.deadline = process, journal, limits, deadline

@@ -1,0 +1,88 @@
+"""`mlm watch`: the warm worker, and the watcher driven by writing to a temporary learner file."""
+import queue
+import shutil
+import threading
+
+import pytest
+
+from grader.results import ERROR, NOT_STARTED, PASSED, TIMEOUT
+from grader.runner import child_environment, grade
+from grader.watch import WatchMode, Watcher, detect_watch_mode
+from grader.worker import WarmWorker
+from tests.conftest import LEARNERS, TOY, TOY_LIMITS
+
+
+def statuses(result):
+    return [e.status for e in result.exercises]
+
+
+@pytest.fixture(scope="module")
+def worker():
+    started = WarmWorker.start(TOY.suite_dir, child_environment(TOY_LIMITS))
+    if started is None:
+        pytest.skip("no os.fork on this platform: watch mode grades cold")
+    yield started
+    started.close()
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("correct", [PASSED, PASSED, PASSED]),
+    ("untouched", [NOT_STARTED] * 3),
+    ("os_exit_in_function", [PASSED, ERROR, PASSED]),
+    ("segfault_in_function", [PASSED, ERROR, PASSED]),
+    ("infinite_loop", [PASSED, TIMEOUT, PASSED]),
+    ("syntax_error", [ERROR] * 3),
+    ("correct", [PASSED, PASSED, PASSED]),  # nothing from the broken versions leaks into this one
+])
+def test_warm_worker_grades_like_a_cold_child(worker, name, expected):
+    result = grade(TOY, LEARNERS / f"{name}.py", limits=TOY_LIMITS, launcher=worker.launch)
+    assert statuses(result) == expected
+    assert worker.alive  # the learner's code never runs in the worker itself
+
+
+def test_warm_and_cold_give_the_same_messages(worker):
+    warm = grade(TOY, LEARNERS / "wrong_answer.py", limits=TOY_LIMITS, launcher=worker.launch)
+    cold = grade(TOY, LEARNERS / "wrong_answer.py", limits=TOY_LIMITS)
+    assert warm.to_json()["exercises"] == cold.to_json()["exercises"]
+
+
+def test_watcher_regrades_on_every_save(tmp_path):
+    learner = tmp_path / "mine.py"
+    shutil.copy(LEARNERS / "untouched.py", learner)
+    results: queue.Queue = queue.Queue()
+    stop = threading.Event()
+    with Watcher(TOY, learner, limits=TOY_LIMITS, mode=WatchMode(polling=False)) as watcher:
+        thread = threading.Thread(target=watcher.run, args=(lambda r, _at: results.put(r), stop), daemon=True)
+        thread.start()
+        assert statuses(results.get(timeout=60)) == [NOT_STARTED] * 3
+        assert watcher.wait_until_warm(60)
+        for version, expected in [("infinite_loop", [PASSED, TIMEOUT, PASSED]),
+                                  ("os_exit_in_function", [PASSED, ERROR, PASSED]),
+                                  ("correct", [PASSED, PASSED, PASSED])]:
+            learner.write_text((LEARNERS / f"{version}.py").read_text())
+            assert statuses(results.get(timeout=60)) == expected, version
+        assert watcher.warm
+        stop.set()
+        learner.write_text(learner.read_text() + "\n")  # wake the watch loop so it sees the stop
+        thread.join(10)
+
+
+def test_polling_fallback_also_sees_saves(tmp_path):
+    learner = tmp_path / "mine.py"
+    shutil.copy(LEARNERS / "untouched.py", learner)
+    results: queue.Queue = queue.Queue()
+    stop = threading.Event()
+    with Watcher(TOY, learner, limits=TOY_LIMITS, mode=WatchMode(polling=True, reason="test")) as watcher:
+        thread = threading.Thread(target=watcher.run, args=(lambda r, _at: results.put(r), stop), daemon=True)
+        thread.start()
+        results.get(timeout=60)
+        learner.write_text((LEARNERS / "correct.py").read_text())
+        assert statuses(results.get(timeout=60)) == [PASSED] * 3
+        stop.set()
+        thread.join(10)
+
+
+def test_watch_mode_detection(monkeypatch, tmp_path):
+    assert detect_watch_mode(tmp_path).polling is False or detect_watch_mode(tmp_path).reason
+    monkeypatch.setenv("MLM_WATCH_POLLING", "1")
+    assert detect_watch_mode(tmp_path) == WatchMode(True, "MLM_WATCH_POLLING is set")
