@@ -21,9 +21,32 @@ app = typer.Typer(
     name="mlm",
     help="Machine Learning Mastery: grade your exercises, see your progress, get hints.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,  # --install-completion / --show-completion for bash, zsh, fish, PowerShell
     pretty_exceptions_enable=False,
 )
+
+def complete_module(incomplete: str) -> list[tuple[str, str]]:
+    """Shell completion for MODULE arguments: numbers and folder names."""
+    found = []
+    for module in MODULES:
+        for candidate in (f"{module.number:02d}", module.name):
+            if candidate.startswith(incomplete):
+                found.append((candidate, module.title))
+    return found
+
+
+def complete_exercise(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+    """Shell completion for EXERCISE arguments, from the module already typed."""
+    try:
+        module = resolve(ctx.params.get("module") or "")
+        return [(e.name, e.title) for e in exercises_of(module) if e.name.startswith(incomplete)]
+    except (ModuleNotFound, CatalogError):
+        return []
+
+
+ModuleArg = Annotated[str, typer.Argument(help="Module: 7, 07, 07-supervised-learning or 'supervised'.",
+                                          autocompletion=complete_module)]
+ExerciseArg = Annotated[str, typer.Argument(help="Exercise name or number.", autocompletion=complete_exercise)]
 
 #: Exit codes: 0 everything graded passes, 1 something does not, 2 the command was used wrongly.
 EXIT_OK, EXIT_NOT_PASSED, EXIT_USAGE = 0, 1, 2
@@ -94,7 +117,8 @@ def list_modules() -> None:
 
 @app.command()
 def check(
-    module: Annotated[Optional[str], typer.Argument(help="Module: 7, 07, 07-supervised-learning or 'supervised'.")] = None,
+    module: Annotated[Optional[str], typer.Argument(help="Module: 7, 07, 07-supervised-learning or 'supervised'.",
+                                                    autocompletion=complete_module)] = None,
     file: Annotated[Optional[Path], typer.Option("--file", "-f", help="Grade this file instead of the module's exercises.py (not recorded).")] = None,
     exercise: Annotated[Optional[str], typer.Option("--exercise", "-e", help="Grade one exercise (name or number).")] = None,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Also show pytest's full output.")] = False,
@@ -185,7 +209,7 @@ def _check_all(as_json: bool) -> int:
 
 @app.command()
 def watch(
-    module: Annotated[str, typer.Argument(help="Module: 7, 07, 07-supervised-learning or 'supervised'.")],
+    module: ModuleArg,
     file: Annotated[Optional[Path], typer.Option("--file", "-f", help="Watch this file instead of the module's exercises.py (not recorded).")] = None,
 ) -> None:
     """Grade a module now and again every time you save the file (Ctrl-C to stop)."""
@@ -246,13 +270,28 @@ def watch(
 
 
 @app.command()
-def progress() -> None:
-    """Your progress in every module, from the checks you have run."""
-    from grader.render import console, progress_view
-    from grader.store import ProgressStore, StoreError
+def progress(
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON document instead of the table.")] = False,
+    export: Annotated[Optional[Path], typer.Option("--export", help="Write your whole history to this JSON file.")] = None,
+    import_file: Annotated[Optional[Path], typer.Option("--import", help="Merge a history written by --export.")] = None,
+) -> None:
+    """Your progress in every module, grouped by phase, with your streak."""
+    from grader.store import ProgressStore, StoreError, streak
 
+    store = ProgressStore()
     try:
-        recorded = ProgressStore().progress()
+        if export is not None:
+            export.write_text(json.dumps(store.export(), indent=1) + "\n", encoding="utf-8")
+            typer.echo(f"Progress written to {export}. On the other machine: uv run mlm progress --import {export.name}")
+            return
+        if import_file is not None:
+            try:
+                added = store.import_(json.loads(import_file.read_text(encoding="utf-8")))
+            except (OSError, ValueError) as err:  # json.JSONDecodeError is a ValueError
+                raise _fail(f"Cannot import {import_file}: {err}") from None
+            typer.echo(f"Imported {added} checks from {import_file}.")
+            return
+        recorded, days = store.progress(), store.active_days()
     except StoreError as err:
         raise _fail(str(err), EXIT_NOT_PASSED) from None
     totals: dict[str, int | None] = {}
@@ -261,14 +300,23 @@ def progress() -> None:
             totals[module.name] = len(exercises_of(module)) if module.available else None
         except CatalogError:
             totals[module.name] = None
-    console().print(progress_view(recorded, totals))
+    from grader.render import progress_rows
+
+    rows = progress_rows(recorded, totals)
+    if as_json:
+        available = [r for r in rows if r["available"]]
+        document = {"modules": rows, "streak_days": streak(days),
+                    "overall": {"passed": sum(r["passed"] for r in available),
+                                "total": sum(r["total"] for r in available)}}
+        sys.stdout.write(json.dumps(document, indent=2) + "\n")
+        return
+    from grader.render import console, progress_view
+
+    console().print(progress_view(rows, streak(days)))
 
 
 @app.command()
-def hint(
-    module: Annotated[str, typer.Argument(help="Module: 7, 07 or part of its name.")],
-    exercise: Annotated[str, typer.Argument(help="Exercise name or number.")],
-) -> None:
+def hint(module: ModuleArg, exercise: ExerciseArg) -> None:
     """Show the hints for an exercise, one more each time you ask."""
     from grader.store import ProgressStore, StoreError
 
@@ -289,16 +337,86 @@ def hint(
         typer.secho(f"  (ask again for hint {shown + 1})", dim=True)
 
 
+@app.command("next")
+def next_exercise() -> None:
+    """Which exercise to do next: the first one not passed, in curriculum order."""
+    from grader.store import ProgressStore, StoreError
+
+    store = ProgressStore()
+    for module in MODULES:
+        if not module.available:
+            continue
+        try:
+            statuses = store.latest_statuses(module.name)
+        except StoreError as err:
+            raise _fail(str(err), EXIT_NOT_PASSED) from None
+        for exercise in exercises_of(module):
+            if statuses.get(exercise.name) != "passed":
+                total = len(exercises_of(module))
+                typer.secho(f"Next: {module.name} · exercise {exercise.number}/{total}: {exercise.name}", bold=True)
+                typer.echo(f"  {exercise.title}")
+                if not statuses:
+                    typer.echo(f"  New module: start with {module.name}/README.md and theory.md.")
+                typer.echo(f"  Edit {module.name}/exercises.py, then: uv run mlm watch {module.number:02d}")
+                typer.echo(f"  (or once: uv run mlm check {module.number:02d} --exercise {exercise.name})")
+                return
+    typer.secho("Every exercise of every available module passes. Time for the problems.md sets!", fg=typer.colors.GREEN)
+
+
+@app.command()
+def reset(
+    module: ModuleArg,
+    exercise: Annotated[Optional[str], typer.Argument(help="Exercise name or number (default: the whole file).",
+                                                      autocompletion=complete_exercise)] = None,
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")] = False,
+) -> None:
+    """Put an exercise (or the whole file) back to its TODO stub; your version is backed up first."""
+    from grader.reset import ResetError, pristine_file, reset_exercise, reset_file
+
+    chosen = _module(module)
+    if not pristine_file(chosen).is_file():
+        raise _fail(f"{chosen.name} has no pristine copy to reset from ({pristine_file(chosen)}).")
+    target_name = None
+    if exercise:
+        try:
+            target_name = find_exercise(chosen, exercise).name
+        except LookupError as err:
+            raise _fail(str(err)) from None
+    what = f"exercise {target_name} in {chosen.exercises_file}" if target_name else chosen.exercises_file
+    if not yes and not typer.confirm(f"Reset {what} to its original TODO stub? (a backup is kept)"):
+        raise typer.Exit(EXIT_NOT_PASSED)
+    try:
+        if target_name:
+            saved = reset_exercise(chosen, chosen.exercises_file, target_name)
+        else:
+            saved = reset_file(chosen, chosen.exercises_file)
+    except ResetError as err:
+        raise _fail(str(err), EXIT_NOT_PASSED) from None
+    typer.secho(f"Reset {what}.", fg=typer.colors.GREEN)
+    if saved:
+        typer.echo(f"Your previous version is saved as {saved}")
+
+
 @app.command()
 def verify(
     modules: Annotated[Optional[list[str]], typer.Argument(help="Modules to verify (default: all present).")] = None,
+    sync_pristine: Annotated[bool, typer.Option("--sync-pristine", help="Authors: copy each exercises.py to the suite's pristine_exercises.py first.")] = False,
+    strict: Annotated[Optional[bool], typer.Option("--strict/--no-strict", help="Also require exercises.py to equal its pristine copy (default: on when CI is set).")] = None,
 ) -> None:
     """For authors and CI: solutions pass, untouched exercises fail, files agree."""
     from grader.render import console
     from grader.verify import verify as run_verify
 
     chosen = [_module(m) for m in modules] if modules else None
-    verdicts = run_verify(chosen)
+    if sync_pristine:
+        from grader.reset import sync_pristine as sync
+
+        for module in chosen or [m for m in MODULES if m.available]:
+            if sync(module):
+                typer.echo(f"updated {module.suite_dir.name}/pristine_exercises.py")
+    import os
+
+    verdicts = run_verify(chosen, strict=bool(os.environ.get("CI")) if strict is None else strict)
     out = console()
     if not verdicts:
         raise _fail("No module is present to verify.")

@@ -6,11 +6,11 @@ from __future__ import annotations
 
 from rich.console import Console, Group
 from rich.panel import Panel
-from rich.progress_bar import ProgressBar
+from rich import box
 from rich.table import Table
 from rich.text import Text
 
-from grader.curriculum import MODULES, Module
+from grader.curriculum import MODULES, PHASES, Module
 from grader.results import ERROR, FAILED, NOT_STARTED, PASSED, TIMEOUT, ModuleResult
 
 STATUS_STYLE = {
@@ -27,15 +27,22 @@ def status_text(status: str) -> Text:
     return Text(label, style=style)
 
 
+def text_bar(done: float, total: float, width: int) -> Text:
+    """``█████░░░░░``: a bar that reads the same with or without colour (logs, CI, pipes)."""
+    fraction = min(max(done / total, 0.0), 1.0) if total else 0.0
+    filled = round(fraction * width)
+    style = "green" if fraction >= 1 else ("yellow" if fraction > 0 else "dim")
+    return Text("█" * filled, style=style) + Text("░" * (width - filled), style="dim")
+
+
 def bar_line(done: float, total: float, label: str) -> Table:
     """A one-line progress bar with a label and a percentage."""
     grid = Table.grid(padding=(0, 1))
     grid.add_column(no_wrap=True)
-    grid.add_column(width=40)
+    grid.add_column(no_wrap=True)
     grid.add_column(no_wrap=True)
     fraction = done / total if total else 0.0
-    grid.add_row(Text(label, style="bold"), ProgressBar(total=max(total, 1e-9), completed=done, width=40),
-                 Text(f"{fraction:.0%}", style="bold"))
+    grid.add_row(Text(label, style="bold"), text_bar(done, total, 30), Text(f"{fraction:.0%}", style="bold"))
     return grid
 
 
@@ -66,31 +73,69 @@ def results_view(result: ModuleResult, module: Module, *, hint_for: str | None =
     return Group(*parts)
 
 
-def progress_view(progress: dict, totals: dict[str, int | None]) -> Group:
-    """The table ``mlm progress`` prints: all 19 modules, then an overall bar."""
-    table = Table(title="Machine Learning Mastery · your progress", title_justify="left")
-    table.add_column("Module", no_wrap=True)
-    table.add_column("Phase", style="dim", no_wrap=True)
-    table.add_column("Passed", justify="right", no_wrap=True)
-    table.add_column("Best score", justify="right")
-    table.add_column("Attempts", justify="right")
-    table.add_column("Last checked", no_wrap=True)
-    done_all = total_all = 0
+def progress_rows(progress: dict, totals: dict[str, int | None]) -> list[dict]:
+    """One plain dict per module: what ``mlm progress`` shows and ``--json`` prints."""
+    rows = []
     for module in MODULES:
         entry = progress.get(module.name)
-        total = totals.get(module.name)
-        if total is None:
-            passed_text = Text("not yet available", style="dim")
-        else:
-            done = entry.passed if entry else 0
-            done_all += done
-            total_all += total
+        rows.append({
+            "module": module.name, "title": module.title, "phase": module.phase,
+            "available": totals.get(module.name) is not None,
+            "passed": entry.passed if entry else 0, "total": totals.get(module.name),
+            "best_score": entry.best_score if entry else None,
+            "attempts": entry.attempts if entry else 0,
+            "last_checked": entry.last_checked if entry else None,
+        })
+    return rows
+
+
+def progress_view(rows: list[dict], streak_days: int) -> Group:
+    """The view ``mlm progress`` prints: the four phases, a bar per module, the overall bar."""
+    table = Table(title="Machine Learning Mastery · your progress", title_justify="left", expand=False,
+                  box=box.SIMPLE_HEAD, padding=(0, 1))
+    table.add_column("Module", no_wrap=True, overflow="ellipsis", max_width=31)
+    table.add_column("Progress", no_wrap=True, min_width=8)
+    table.add_column("Done", justify="right", no_wrap=True, min_width=5)
+    table.add_column("Best", justify="right", no_wrap=True, min_width=4)
+    table.add_column("Tries", justify="right", no_wrap=True, min_width=5)
+    table.add_column("Last", no_wrap=True, min_width=11)
+    for phase in PHASES:
+        table.add_row(Text(phase, style="bold cyan"))
+        for row in (r for r in rows if r["phase"] == phase):
+            if not row["available"]:
+                table.add_row(Text(row["module"], style="dim"), Text("(not yet)", style="dim"))
+                continue
+            done, total = row["passed"], row["total"]
             style = "green" if done == total else ("yellow" if done else "")
-            passed_text = Text(f"{done}/{total}", style=style)
-        best = f"{entry.best_score:.0%}" if entry and entry.best_score is not None else "—"
-        last = entry.last_checked.replace("T", " ")[:16] if entry and entry.last_checked else "—"
-        table.add_row(module.name, module.phase, passed_text, best, str(entry.attempts if entry else 0), last)
-    return Group(table, bar_line(done_all, total_all, f"Overall {done_all}/{total_all} exercises"))
+            best = f"{row['best_score']:.0%}" if row["best_score"] is not None else "—"
+            table.add_row(row["module"], text_bar(done, total, 8), Text(f"{done}/{total}", style=style), best,
+                          str(row["attempts"]), _ago(row["last_checked"]))
+        if phase != PHASES[-1]:
+            table.add_section()
+    done_all = sum(r["passed"] for r in rows if r["available"])
+    total_all = sum(r["total"] for r in rows if r["available"])
+    flame = f"{streak_days}-day streak" if streak_days else "no streak yet: pass an exercise today to start one"
+    return Group(table, bar_line(done_all, total_all, f"Overall {done_all}/{total_all} exercises"),
+                 Text(f"🔥 {flame}" if streak_days else flame, style="bold yellow" if streak_days else "dim"))
+
+
+def _ago(moment: str | None) -> str:
+    """'3 min ago', 'yesterday', '12 Mar' for an ISO timestamp; '—' for none."""
+    if not moment:
+        return "—"
+    from datetime import datetime, timezone
+
+    then = datetime.fromisoformat(moment)
+    seconds = (datetime.now(timezone.utc) - then).total_seconds()
+    if seconds < 60:
+        return "just now"
+    if seconds < 3600:
+        return f"{int(seconds // 60)} min ago"
+    if seconds < 86400:
+        return f"{int(seconds // 3600)} h ago"
+    if seconds < 2 * 86400:
+        return "yesterday"
+    return then.astimezone().strftime("%d %b %Y")
 
 
 def modules_view(statuses: dict[str, str]) -> Table:

@@ -16,7 +16,7 @@ import os
 import sqlite3
 from contextlib import closing
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 from grader.results import PASSED, ModuleResult
@@ -44,6 +44,10 @@ CREATE TABLE IF NOT EXISTS hints (
     PRIMARY KEY (module, exercise)
 );
 """
+
+
+#: The "format" field of ``mlm progress --export`` files.
+EXPORT_FORMAT = "mlm-progress"
 
 
 class StoreError(RuntimeError):
@@ -172,6 +176,81 @@ class ProgressStore:
 
         return self._run(work)
 
+    def active_days(self) -> list[str]:
+        """Local dates (YYYY-MM-DD) with at least one check in which an exercise passed."""
+        if not self.path.exists():
+            return []
+
+        def work(connection: sqlite3.Connection) -> list[str]:
+            rows = connection.execute("SELECT checked_at FROM checks WHERE passed > 0").fetchall()
+            days = {datetime.fromisoformat(when).astimezone().date().isoformat() for (when,) in rows}
+            return sorted(days)
+
+        return self._run(work)
+
+    def export(self) -> dict:
+        """Everything recorded, as a JSON-ready document (``mlm progress --export``)."""
+        if not self.path.exists():
+            return {"format": EXPORT_FORMAT, "version": 1, "checks": [], "hints": []}
+
+        def work(connection: sqlite3.Connection) -> dict:
+            checks = []
+            for check_id, when, module, score, passed, total in connection.execute(
+                    "SELECT id, checked_at, module, score, passed, total FROM checks ORDER BY id"):
+                results = dict(connection.execute(
+                    "SELECT exercise, status FROM results WHERE check_id = ? ORDER BY rowid", (check_id,)).fetchall())
+                checks.append({"checked_at": when, "module": module, "score": score, "passed": passed,
+                               "total": total, "results": results})
+            hints = [{"module": m, "exercise": e, "shown": n}
+                     for m, e, n in connection.execute("SELECT module, exercise, shown FROM hints ORDER BY module, exercise")]
+            return {"format": EXPORT_FORMAT, "version": 1, "checks": checks, "hints": hints}
+
+        return self._run(work)
+
+    def import_(self, document: dict) -> int:
+        """Merge an export into this store; returns the number of checks added.
+
+        Checks already present (same time, module and counts) are skipped, so importing the same
+        file twice changes nothing. Hint counts keep the larger of the two.
+        """
+        if not isinstance(document, dict) or document.get("format") != EXPORT_FORMAT:
+            raise ValueError(f"not an mlm progress export (expected \"format\": \"{EXPORT_FORMAT}\")")
+        checks, hints = document.get("checks", []), document.get("hints", [])
+
+        def work(connection: sqlite3.Connection) -> int:
+            added = 0
+            connection.execute("BEGIN IMMEDIATE")
+            try:
+                for check in checks:
+                    key = (check["checked_at"], check["module"], int(check["passed"]), int(check["total"]))
+                    exists = connection.execute(
+                        "SELECT 1 FROM checks WHERE checked_at = ? AND module = ? AND passed = ? AND total = ?",
+                        key).fetchone()
+                    if exists:
+                        continue
+                    cursor = connection.execute(
+                        "INSERT INTO checks (checked_at, module, score, passed, total) VALUES (?, ?, ?, ?, ?)",
+                        (key[0], key[1], check.get("score"), key[2], key[3]))
+                    connection.executemany(
+                        "INSERT INTO results (check_id, exercise, status) VALUES (?, ?, ?)",
+                        [(cursor.lastrowid, exercise, status) for exercise, status in check["results"].items()])
+                    added += 1
+                for hint in hints:
+                    connection.execute(
+                        "INSERT INTO hints (module, exercise, shown) VALUES (?, ?, ?) "
+                        "ON CONFLICT(module, exercise) DO UPDATE SET shown = MAX(shown, excluded.shown)",
+                        (hint["module"], hint["exercise"], int(hint["shown"])))
+                connection.execute("COMMIT")
+            except BaseException:
+                connection.execute("ROLLBACK")
+                raise
+            return added
+
+        try:
+            return self._run(work)
+        except (KeyError, TypeError, ValueError) as err:
+            raise ValueError(f"the export is malformed ({err!r}); nothing was imported") from None
+
     def latest_statuses(self, module: str) -> dict[str, str]:
         """The latest recorded status of each exercise of ``module``."""
         if not self.path.exists():
@@ -184,3 +263,16 @@ class ProgressStore:
             return dict(rows)
 
         return self._run(work)
+
+
+def streak(days: list[str], today: date | None = None) -> int:
+    """Consecutive days with a passing check, ending today (or yesterday: today is not over)."""
+    active = {date.fromisoformat(d) for d in days}
+    day = today or date.today()
+    if day not in active:
+        day -= timedelta(days=1)
+    count = 0
+    while day in active:
+        count += 1
+        day -= timedelta(days=1)
+    return count

@@ -2,10 +2,14 @@
 
 For each module present, three rules (rustlings' "every exercise fails, every solution passes"):
 
-1. ``exercises.toml``, ``exercises.py`` and ``solutions.py`` agree: the same public names, in the
-   same order, with the same signatures;
+1. ``exercises.toml``, the untouched exercise file and ``solutions.py`` agree: the same public
+   names, in the same order, with the same signatures;
 2. the hidden suite passes completely on ``solutions.py``;
-3. every exercise of the untouched ``exercises.py`` comes out "not started".
+3. every exercise of the untouched exercise file comes out "not started".
+
+"Untouched" is the pristine copy kept beside the suite (``grader/reset.py``), so verify gives the
+same answer after a learner has started work. With ``strict`` (CI, or ``--strict``) a fourth rule
+checks that the shipped ``exercises.py`` still equals that pristine copy.
 """
 from __future__ import annotations
 
@@ -47,10 +51,14 @@ def public_api(path: Path) -> dict[str, str]:
 
 def check_agreement(module: Module) -> list[str]:
     """Rule 1: metadata, exercise file and solutions agree on names, order and signatures."""
+    from grader.reset import pristine_file
+
     problems = []
+    if not pristine_file(module).is_file():
+        return [f"{pristine_file(module)} is missing: run `uv run mlm verify --sync-pristine`"]
     try:
         catalog = [e.name for e in exercises_of(module)]
-        exercises = public_api(module.exercises_file)
+        exercises = public_api(pristine_file(module))
         solutions = public_api(module.solutions_file)
     except (CatalogError, SyntaxError, OSError) as err:
         return [str(err)]
@@ -67,10 +75,16 @@ def check_agreement(module: Module) -> list[str]:
     return problems
 
 
-def verify_module(module: Module) -> ModuleVerdict:
+def verify_module(module: Module, strict: bool = False) -> ModuleVerdict:
+    from grader.reset import pristine_file
     from grader.runner import grade
 
     verdict = ModuleVerdict(module, check_agreement(module))
+    if not pristine_file(module).is_file():
+        return verdict
+    if strict and module.exercises_file.read_bytes() != pristine_file(module).read_bytes():
+        verdict.problems.append("exercises.py differs from the suite's pristine_exercises.py: "
+                                "run `uv run mlm verify --sync-pristine` after changing exercises.py")
     if not module.solutions_file.is_file():
         verdict.problems.append("solutions.py is missing")
         return verdict
@@ -78,7 +92,7 @@ def verify_module(module: Module) -> ModuleVerdict:
     for exercise in solved.exercises:
         if exercise.status != PASSED:
             verdict.problems.append(f"solutions.py: {exercise.name} is {exercise.status}: {exercise.message}")
-    untouched = grade(module, module.exercises_file)
+    untouched = grade(module, pristine_file(module))
     for exercise in untouched.exercises:
         if exercise.status != NOT_STARTED:
             verdict.problems.append(f"exercises.py: {exercise.name} is {exercise.status}, want not_started"
@@ -87,8 +101,8 @@ def verify_module(module: Module) -> ModuleVerdict:
     return verdict
 
 
-def verify(modules: list[Module] | None = None, workers: int = 2) -> list[ModuleVerdict]:
+def verify(modules: list[Module] | None = None, workers: int = 2, strict: bool = False) -> list[ModuleVerdict]:
     """Verify ``modules`` (default: every module present), two at a time."""
     chosen = modules if modules is not None else [m for m in MODULES if m.available]
     with ThreadPoolExecutor(max_workers=workers) as pool:
-        return list(pool.map(verify_module, chosen))
+        return list(pool.map(lambda m: verify_module(m, strict), chosen))

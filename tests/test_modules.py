@@ -11,6 +11,7 @@ import sys
 import pytest
 
 from grader.curriculum import REPO_ROOT
+from grader.reset import pristine_file
 from grader.results import NOT_STARTED, PASSED
 from grader.runner import grade
 from grader.verify import check_agreement
@@ -40,9 +41,17 @@ def test_suite_passes_on_solutions(module):
 @pytest.mark.slow
 @modules
 def test_every_exercise_is_not_started_on_the_untouched_file(module):
-    result = grade(module, module.exercises_file)
+    result = grade(module, pristine_file(module))
     wrong = {e.name: f"{e.status}: {e.message}" for e in result.exercises if e.status != NOT_STARTED}
     assert not wrong, wrong
+
+
+@modules
+@pytest.mark.skipif(not (os.environ.get("CI") or os.environ.get("MLM_AUTHOR")),
+                    reason="your exercises.py holds your own work; CI checks it against the pristine copy")
+def test_shipped_exercise_file_is_the_pristine_stub(module):
+    assert module.exercises_file.read_bytes() == pristine_file(module).read_bytes(), (
+        "exercises.py changed: run `uv run mlm verify --sync-pristine`")
 
 
 def _run(script, cwd):
