@@ -39,11 +39,52 @@ def _lower(resource, which: int, soft: int) -> None:
         pass  # a stricter limit is already in force
 
 
+def _preload() -> None:
+    """Import what every grading run needs (pytest, its plugins, the harness)."""
+    import importlib
+
+    import _pytest.config
+    import pytest  # noqa: F401
+    import pytest_jsonreport.plugin  # noqa: F401
+    import pytest_timeout  # noqa: F401
+
+    import grader.harness  # noqa: F401
+
+    for name in _pytest.config.default_plugins:
+        importlib.import_module(f"_pytest.{name}")
+
+
+def _wait_for_request() -> list[str]:
+    """``--wait`` mode: load pytest first, then read the run's details from stdin.
+
+    ``mlm check`` starts the child this way before it has even parsed its own command line, so
+    the child's imports overlap with the parent's start-up (see grader/prestart.py).
+    """
+    import json
+
+    _preload()
+    line = sys.stdin.readline()
+    if not line:
+        sys.exit(0)  # the parent did not need us after all
+    request = json.loads(line)
+    os.chdir(request["cwd"])
+    output = os.open(request["output"], os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    os.dup2(output, 1)
+    os.dup2(output, 2)
+    devnull = os.open(os.devnull, os.O_RDONLY)
+    os.dup2(devnull, 0)
+    import faulthandler
+
+    faulthandler.enable()  # again: crash reports now go to the run's output file
+    return request["args"]
+
+
 def main() -> None:
     _cap_resources()
+    arguments = _wait_for_request() if sys.argv[1:] == ["--wait"] else sys.argv[1:]
     import pytest
 
-    sys.exit(int(pytest.main(sys.argv[1:])))
+    sys.exit(int(pytest.main(arguments)))
 
 
 if __name__ == "__main__":

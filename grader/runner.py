@@ -29,8 +29,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
 
+from grader import prestart
 from grader.catalog import DEFAULT_TEST_TIMEOUT, exercises_of
 from grader.curriculum import SUITES_DIR, Module
+from grader.limits import Limits, child_environment
 from grader.results import ERROR, TIMEOUT, ExerciseResult, ModuleResult, TestVerdict, fold
 
 #: Builtin pytest plugins a grading run does not need; each one costs start-up time (the
@@ -44,16 +46,6 @@ _UNUSED_PLUGINS = ("cacheprovider", "doctest", "junitxml", "pastebin", "stepwise
 #: Starts a grading child from pytest's arguments, a working folder and an output file, and
 #: returns a handle with ``pid``, ``wait()`` and ``kill()`` (``subprocess.Popen`` has all three).
 Launcher = Callable[[list[str], Path, Path], Any]
-
-
-@dataclass(frozen=True)
-class Limits:
-    """Resource limits of one check (per-test limits come from ``exercises.toml``)."""
-
-    run_seconds: float = 180.0   # the whole check, restarts included
-    import_seconds: float = 20.0  # importing the learner's file
-    memory_mb: int = 8192         # address space of the child (torch alone maps about 3.5 GB)
-    output_mb: int = 64           # any single file the child writes, captured prints included
 
 
 @dataclass
@@ -197,20 +189,6 @@ def pytest_arguments(module: Module, file: Path, journal: Path, report: Path, *,
 CHILD_PREFIX = (sys.executable, "-X", "faulthandler", "-m", "grader.child")
 
 
-def child_environment(limits: Limits) -> dict[str, str]:
-    env = dict(os.environ)
-    env.update({
-        "PYTEST_DISABLE_PLUGIN_AUTOLOAD": "1",  # only the plugins we name: faster and predictable
-        "MPLBACKEND": "Agg",                    # plots never open a window while grading
-        "MLM_MEMORY_MB": str(limits.memory_mb),
-        "MLM_OUTPUT_MB": str(limits.output_mb),
-        "MLM_DISPLAY_ROOT": os.getcwd(),        # paths in messages as the learner typed them
-        "PYTHONHASHSEED": "0",                  # set iteration order is the same on every check
-        "PYTHONIOENCODING": "utf-8",
-    })
-    return env
-
-
 def _run_child(module: Module, file: Path, scratch: Path, attempt: int, only: list[str] | None,
                skip: set[str], verbose: bool, limits: Limits, deadline: float,
                launcher: Launcher | None) -> _Run:
@@ -220,8 +198,14 @@ def _run_child(module: Module, file: Path, scratch: Path, attempt: int, only: li
                                  import_seconds=limits.import_seconds)
     test_limits = {e.name: e.timeout for e in exercises_of(module)}
     with open(output_path, "wb") as output:
+        prestarted = prestart.take() if launcher is None and attempt == 0 and limits == Limits() else None
         if launcher is not None:
             process = launcher(arguments, scratch, output_path)
+        elif prestarted is not None:  # started by `mlm` itself, already loading pytest
+            prestarted.stdin.write(json.dumps({"args": arguments, "cwd": str(scratch),
+                                               "output": str(output_path)}).encode() + b"\n")
+            prestarted.stdin.close()
+            process = prestarted
         else:
             process = subprocess.Popen([*CHILD_PREFIX, *arguments], cwd=scratch, env=child_environment(limits),
                                        stdin=subprocess.DEVNULL, stdout=output, stderr=subprocess.STDOUT,
