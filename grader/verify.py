@@ -1,14 +1,15 @@
 """``mlm verify``: the authors' proof that every present module is gradable.
 
-For each module present, three rules (rustlings' "every exercise fails, every solution passes"):
+For each module present, four rules (rustlings' "every exercise fails, every solution passes"):
 
 1. ``exercises.toml``, the untouched exercise file and ``solutions.py`` agree: the same public
    names, in the same order, with the same signatures;
 2. the hidden suite passes completely on ``solutions.py``;
-3. every exercise of the untouched exercise file comes out "not started".
+3. every exercise of the untouched exercise file comes out "not started";
+4. the suite's checks explain themselves: no bare ``assert`` without a message.
 
 "Untouched" is the pristine copy kept beside the suite (``grader/reset.py``), so verify gives the
-same answer after a learner has started work. With ``strict`` (CI, or ``--strict``) a fourth rule
+same answer after a learner has started work. With ``strict`` (CI, or ``--strict``) a last rule
 checks that the shipped ``exercises.py`` still equals that pristine copy.
 """
 from __future__ import annotations
@@ -75,11 +76,23 @@ def check_agreement(module: Module) -> list[str]:
     return problems
 
 
+def check_suite_messages(module: Module) -> list[str]:
+    """Suites speak to the learner through grader.testing: a bare ``assert`` would only say
+    "AssertionError" (the grader runs pytest with --assert=plain), so each one is reported."""
+    problems = []
+    for path in sorted(module.suite_dir.glob("test_*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Assert) and node.msg is None:
+                problems.append(f"{path.name}:{node.lineno}: bare assert; use grader.testing (expect, expect_close, ...)")
+    return problems
+
+
 def verify_module(module: Module, strict: bool = False) -> ModuleVerdict:
     from grader.reset import pristine_file
     from grader.runner import grade
 
-    verdict = ModuleVerdict(module, check_agreement(module))
+    verdict = ModuleVerdict(module, check_agreement(module) + check_suite_messages(module))
     if not pristine_file(module).is_file():
         return verdict
     if strict and module.exercises_file.read_bytes() != pristine_file(module).read_bytes():
