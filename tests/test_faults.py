@@ -116,3 +116,9 @@ def test_authoring_error_is_reported_as_a_grader_problem(tmp_path):
     result = grade(Broken(98, "broken", "Broken", "Foundations", "", ""), LEARNERS / "correct.py", limits=TOY_LIMITS)
     assert result.exercises[0].status == ERROR
     assert "grader problem" in result.banner and "exercise" in result.banner
+
+
+def test_big_output_is_cut_in_the_verbose_report(grade_toy):
+    result, by_name = grade_toy("prints_megabytes", verbose=True)
+    assert by_name["add"].status == PASSED  # 5 MB of prints, then the right answer
+    assert len(result.output) < 300_000
