@@ -132,12 +132,26 @@ def approx_equal(a: float, b: float, rel: float = 1e-9, abs_: float = 0.0) -> bo
     return math.isclose(a, b, rel_tol=rel, abs_tol=abs_)
 
 
+class _Blocked:
+    """Stands in for a forbidden library object: calling it or using any attribute fails."""
+
+    def __init__(self, message: str) -> None:
+        self._message = message
+
+    def __getattr__(self, attr: str) -> Any:
+        raise ForbiddenCall(self._message)
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        raise ForbiddenCall(self._message)
+
+
 @contextlib.contextmanager
 def forbid(learner: Any, *targets: str, reason: str = "write it yourself") -> Iterator[None]:
-    """Make library routines raise ``ForbiddenCall`` while the block runs.
+    """Make library routines (or whole objects) raise ``ForbiddenCall`` while the block runs.
 
-    ``targets`` are dotted names such as ``"numpy.linalg.svd"``. The routine is replaced on its
-    module and under any name the learner's module bound it to (``from numpy.linalg import svd``)::
+    ``targets`` are dotted names: a function (``"numpy.linalg.svd"``) or an object whose every
+    use is forbidden (``"scipy.stats.norm"``). Each is replaced on its module and under any name
+    the learner's module bound it to (``from numpy.linalg import svd``)::
 
         with forbid(learner, "numpy.linalg.svd", "numpy.linalg.eig", reason="use power iteration"):
             value, vector = learner.power_iteration(A)
@@ -151,10 +165,8 @@ def forbid(learner: Any, *targets: str, reason: str = "write it yourself") -> It
             module_name, _, attr = dotted.rpartition(".")
             owner = importlib.import_module(module_name)
             original = getattr(owner, attr)
-
-            def blocked(*_args: Any, _name: str = dotted, **_kwargs: Any) -> Any:
-                raise ForbiddenCall(f"this exercise asks you to {reason}: do not call {_name}")
-
+            message = f"this exercise asks you to {reason}: do not use {dotted}"
+            blocked = _Blocked(message)
             patches.append((owner, attr, original))
             setattr(owner, attr, blocked)
             for key, value in list(vars(namespace).items()):
