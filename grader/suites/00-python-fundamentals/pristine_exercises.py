@@ -12,8 +12,9 @@ Rules that hold for every exercise:
 * Keep the names and signatures exactly as they are: the grader calls them.
 * Do not print from the functions and do not run code at the top level of this file (put any
   experiments under ``if __name__ == "__main__":`` at the bottom).
-* Use the standard library, NumPy, pandas and matplotlib. Where an exercise says "from scratch",
-  the grader makes the forbidden library routine raise an error if you call it.
+* Use the standard library, NumPy, pandas and matplotlib. Where an exercise's "Rules" forbid a
+  library routine (e.g. scikit-learn's StandardScaler in ``standardize``), the grader makes that
+  routine raise an error if you call it.
 """
 from __future__ import annotations
 

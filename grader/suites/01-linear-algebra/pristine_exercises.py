@@ -249,10 +249,11 @@ def determinant(A: np.ndarray) -> float:
 def matrix_rank(A: np.ndarray, tol: float = 1e-10) -> int:
     """The rank of a matrix, by reducing it to row echelon form.
 
-    Sweep the columns left to right. In each column, pick the largest remaining entry (at or
-    below the current row) as pivot; if its absolute value is ``<= tol * max|A|`` the column
-    has no pivot and you move to the next column *without* advancing the row. Otherwise swap it
-    up, eliminate below it, and advance to the next row. The rank is the number of pivots.
+    Sweep the columns left to right. In each column, pick as pivot the remaining entry (at or
+    below the current row) of largest absolute value; if that absolute value is
+    ``<= tol * max|A|`` the column has no pivot and you move to the next column *without*
+    advancing the row. Otherwise swap it up, eliminate below it, and advance to the next row.
+    The rank is the number of pivots.
 
     Theory: ``theory.md``, section 4.
 
@@ -522,7 +523,8 @@ def low_rank_approximation(A: np.ndarray, k: int) -> np.ndarray:
 
     Keep the ``k`` largest singular values and their singular vectors:
     ``A_k = U[:, :k] diag(s[:k]) V^T[:k, :]``. No matrix of rank ``<= k`` is closer to ``A`` in
-    the Frobenius (or spectral) norm, and ``||A - A_k||_F = sqrt(sum_{i>=k} s_i^2)``.
+    the Frobenius (or spectral) norm, and ``||A - A_k||_F = sqrt(sum(s[k:] ** 2))``: the discarded
+    singular values (0-based, so ``s[k]`` is the (k+1)-th largest).
 
     Theory: ``theory.md``, section 11.
 
