@@ -144,15 +144,17 @@ def warmup_cosine_lr(
     * after the end, ``step >= total_steps``: :math:`\eta = \eta_{min}`.
 
     With ``warmup_steps = 0`` this equals ``torch.optim.lr_scheduler.CosineAnnealingLR(T_max=
-    total_steps, eta_min=min_lr)`` for steps ``0 .. total_steps``; with ``min_lr = 0`` it equals
-    Hugging Face's ``get_cosine_schedule_with_warmup``.
+    total_steps, eta_min=min_lr)`` for steps ``0 .. total_steps``; with ``min_lr = 0`` and
+    ``warmup_steps < total_steps`` it equals Hugging Face's ``get_cosine_schedule_with_warmup`` for
+    the same steps. (After ``total_steps`` both libraries follow the cosine back up; this schedule
+    stays at ``min_lr``.)
 
     Parameters
     ----------
     step : int
         The optimizer step (0-based).
     base_lr : float
-        Peak learning rate, reached at ``step == warmup_steps``.
+        Peak learning rate, reached at ``step == warmup_steps`` (when ``warmup_steps < total_steps``).
     warmup_steps : int
         Length of the warm-up, ``0 <= warmup_steps <= total_steps``.
     total_steps : int
