@@ -12,7 +12,6 @@ as absolute figures (targets: check <= 1.25x the floor, progress and help < 0.3 
 from __future__ import annotations
 
 import argparse
-import ast
 import os
 import statistics
 import subprocess
@@ -22,23 +21,7 @@ import time
 from pathlib import Path
 
 from grader.curriculum import resolve
-
-
-def suite_imports(suite_dir: Path) -> list[str]:
-    """Every module the suite imports, at the top or inside a test (the grader's own and pytest
-    excluded): a library imported lazily is still a cost the check cannot avoid."""
-    found: list[str] = []
-    for path in sorted(suite_dir.glob("test_*.py")):
-        for node in ast.walk(ast.parse(path.read_text())):
-            names = []
-            if isinstance(node, ast.Import):
-                names = [alias.name for alias in node.names]
-            elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
-                names = [node.module]
-            for name in names:
-                if name.split(".")[0] not in {"grader", "pytest", "__future__"} and name not in found:
-                    found.append(name)
-    return found
+from grader.worker import suite_imports
 
 
 def timed(command: list[str], env: dict[str, str], cwd: Path | None = None) -> float:

@@ -23,9 +23,9 @@ import threading
 import time
 from pathlib import Path
 
-from benchmarks.bench_check import suite_imports
 from grader.curriculum import MODULES, resolve
 from grader.watch import Watcher
+from grader.worker import suite_imports
 
 WEIGHT = {"torch": 4, "sklearn": 3, "scipy": 2, "pandas": 2, "matplotlib": 2}
 

@@ -236,7 +236,7 @@ def watch(
         if grading:
             parts.append("grading…")
         elif seconds is not None:
-            parts.append(f"check {state['checks']} answered in {seconds:.2f} s ({'warm' if watcher.warm else 'cold'})")
+            parts.append(f"check {state['checks']} answered in {seconds:.2f} s ({'warm' if watcher.last_was_warm else 'cold: the warm worker was still loading'})")
         if watcher.mode.polling:
             parts.append(f"polling every {Watcher.POLL_DELAY_MS / 1000:g} s: {watcher.mode.reason}")
         if state["warning"]:

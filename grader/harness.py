@@ -244,7 +244,7 @@ class GradingSession:
             return TIMEOUT, (f"timed out after {seconds} s: an infinite loop, or far too slow "
                              "(the other exercises are still graded)")
         if isinstance(err, NotImplementedError):
-            return NOT_STARTED, "not started: still raises NotImplementedError"
+            return NOT_STARTED, "still raises NotImplementedError"
         if isinstance(err, (LearnerImportError, LearnerMissing)):
             return ERROR, str(err)
         if isinstance(err, ForbiddenCall):  # raised inside the learner's code, but it is a wrong answer

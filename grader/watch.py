@@ -78,6 +78,7 @@ class Watcher:
         self.worker: WarmWorker | None = None
         self._warming: threading.Thread | None = None
         self._graded: tuple[int, int] | None = None  # the file's (mtime, size) when last graded
+        self.last_was_warm = False
 
     def __enter__(self) -> "Watcher":
         self._warm_up()
@@ -117,6 +118,7 @@ class Watcher:
             self.worker = None
             self._warm_up()
         launcher = self.worker.launch if self.warm else None
+        self.last_was_warm = launcher is not None
         try:
             return grade(self.module, self.file, limits=self.limits, launcher=launcher)
         except OSError:  # the worker died mid-request: grade this version cold
