@@ -624,9 +624,10 @@ def loo_ridge_mse(X: np.ndarray, y: np.ndarray, alpha: float) -> float:
 
     Leave-one-out CV refits the model ``n`` times, each time without one sample ``i``, and
     averages the squared errors ``(y_i - y_hat_{-i})^2`` on the left-out samples. For ridge (and
-    any model whose fitted values are ``y_hat = H y`` for a fixed matrix ``H``) there is a
-    shortcut: ``y_i - y_hat_{-i} = (y_i - y_hat_i) / (1 - H_ii)``, where ``y_hat`` is the fit on
-    *all* the data. Use it. For ridge with an unpenalised intercept (as in ``ridge_path``)::
+    other penalised least-squares fits, whose fitted values are ``y_hat = H y`` for a fixed
+    matrix ``H``) there is a shortcut: ``y_i - y_hat_{-i} = (y_i - y_hat_i) / (1 - H_ii)``, where
+    ``y_hat`` is the fit on *all* the data (theory.md, section 7). Use it. For ridge with an
+    unpenalised intercept (as in ``ridge_path``)::
 
         H = (1/n) * ones((n, n)) + Xc (Xc^T Xc + alpha I)^{-1} Xc^T,   Xc = X - mean(X, axis=0)
 
