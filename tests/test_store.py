@@ -61,6 +61,14 @@ def test_concurrent_checks_lose_nothing(isolated_store):
         assert connection.execute("SELECT COUNT(*) FROM results").fetchone()[0] == 200
 
 
+def _count_checks(path):
+    try:
+        with sqlite3.connect(path, timeout=30) as connection:
+            return connection.execute("SELECT COUNT(*) FROM checks").fetchone()[0]
+    except sqlite3.OperationalError:  # not created yet
+        return 0
+
+
 def _record_forever(path):
     store = ProgressStore(path)
     while True:
@@ -69,9 +77,12 @@ def _record_forever(path):
 
 def test_a_check_killed_mid_write_leaves_the_store_consistent(isolated_store):
     context = multiprocessing.get_context("spawn")
-    for delay in (0.6, 0.75, 0.9):
+    for delay in (0.0, 0.05, 0.13):
         writer = context.Process(target=_record_forever, args=(isolated_store,))
         writer.start()
+        deadline = time.monotonic() + 60
+        while _count_checks(isolated_store) < 1 and time.monotonic() < deadline:
+            time.sleep(0.02)  # wait until it is writing, however slow the machine
         time.sleep(delay)
         os.kill(writer.pid, signal.SIGKILL)
         writer.join()
