@@ -544,17 +544,18 @@ def lasso_coordinate_descent(
 
         (1 / (2n)) * sum_i (y_i - x_i . w - b)^2  +  alpha * sum_j |w_j|
 
-    with b not penalised. Centre X and y first (this removes b, as for ridge), start from
+    with b not penalised. Centre X and y first (Xc, yc: this removes b, as for ridge), start from
     w = 0 and repeat sweeps over j = 0, 1, ..., d-1, each time setting w_j to the exact
     minimiser of the objective over w_j alone with the other weights fixed. That minimiser is a
-    soft-thresholded least-squares value (derived in theory.md section 4):
+    soft-thresholded least-squares value (derived in theory.md section 3.2):
 
         w_j = S(rho_j, n * alpha) / ||x_j||^2,     S(z, t) = sign(z) * max(|z| - t, 0),
 
-    where x_j is centred column j and rho_j = x_j . (residual + x_j w_j) is its correlation with
-    the residual that w_j has to explain. Stop after ``n_iters`` sweeps, or earlier after the
-    first sweep in which no weight changed by ``tol`` or more. A centred column that is all
-    zeros (a constant feature) keeps w_j = 0.
+    where x_j is centred column j, residual = yc - Xc w is the current residual of the centred
+    problem (with the latest value of every weight), and rho_j = x_j . (residual + x_j w_j) is
+    x_j's correlation with the part of yc that w_j has to explain. Stop after ``n_iters``
+    sweeps, or earlier after the first sweep in which no weight changed by ``tol`` or more. A
+    centred column that is all zeros (a constant feature) keeps w_j = 0.
 
     Parameters
     ----------
