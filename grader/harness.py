@@ -3,7 +3,8 @@
 It is loaded by ``grader/suites/pytest.ini`` (``-p grader.harness``), so a suite author can also
 run a suite by hand::
 
-    uv run pytest grader/suites/00-python-fundamentals --learner-file 00-python-fundamentals/solutions.py
+    uv run pytest -c grader/suites/pytest.ini grader/suites/00-python-fundamentals \
+        --learner-file 00-python-fundamentals/solutions.py
 
 What it does, in the order pytest calls it:
 
