@@ -343,8 +343,8 @@ def apriori_candidates(frequent: Iterable[frozenset]) -> set[frozenset]:
     >>> apriori_candidates(L3)
     {frozenset({1, 2, 3, 4})}
 
-    (The join also produces {1, 3, 4, 5} from {1,3,4} and {1,3,5}, but its subset {1, 4, 5} is
-    not frequent, so it is pruned.)
+    (The join also produces {1, 2, 3, 5} from {1,2,3} and {1,3,5}, and {1, 3, 4, 5} from {1,3,4}
+    and {1,3,5}, but their subsets {1, 2, 5} and {1, 4, 5} are not frequent, so both are pruned.)
 
     Rules
     -----
