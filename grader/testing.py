@@ -146,16 +146,11 @@ class _Blocked:
 
 
 @contextlib.contextmanager
-def forbid(learner: Any, *targets: str, reason: str = "write it yourself") -> Iterator[None]:
-    """Make library routines (or whole objects) raise ``ForbiddenCall`` while the block runs.
-
-    ``targets`` are dotted names: a function (``"numpy.linalg.svd"``) or an object whose every
-    use is forbidden (``"scipy.stats.norm"``). Each is replaced on its module and under any name
-    the learner's module bound it to (``from numpy.linalg import svd``)::
-
-        with forbid(learner, "numpy.linalg.svd", "numpy.linalg.eig", reason="use power iteration"):
-            value, vector = learner.power_iteration(A)
-    """
+def replace_library(learner: Any, targets: tuple[str, ...],
+                    replacement: Callable[[str, Any], Any]) -> Iterator[None]:
+    """Replace library objects while the block runs: on their module, and under any name the
+    learner's module bound them to (``from numpy.linalg import svd``). ``replacement(dotted,
+    original)`` builds each stand-in. The originals are always restored."""
     import importlib
 
     patches: list[tuple[object, str, object]] = []
@@ -165,15 +160,44 @@ def forbid(learner: Any, *targets: str, reason: str = "write it yourself") -> It
             module_name, _, attr = dotted.rpartition(".")
             owner = importlib.import_module(module_name)
             original = getattr(owner, attr)
-            message = f"this exercise asks you to {reason}: do not use {dotted}"
-            blocked = _Blocked(message)
+            stand_in = replacement(dotted, original)
             patches.append((owner, attr, original))
-            setattr(owner, attr, blocked)
+            setattr(owner, attr, stand_in)
             for key, value in list(vars(namespace).items()):
                 if value is original:
                     patches.append((namespace, key, original))
-                    setattr(namespace, key, blocked)
+                    setattr(namespace, key, stand_in)
         yield
     finally:
         for owner, attr, original in reversed(patches):
             setattr(owner, attr, original)
+
+
+def forbid(learner: Any, *targets: str, reason: str = "write it yourself") -> contextlib.AbstractContextManager:
+    """Make library routines (or whole objects) raise ``ForbiddenCall`` while the block runs.
+
+    ``targets`` are dotted names: a function (``"numpy.linalg.svd"``) or an object whose every
+    use is forbidden (``"scipy.stats.norm"``)::
+
+        with forbid(learner, "numpy.linalg.svd", "numpy.linalg.eig", reason="use power iteration"):
+            value, vector = learner.power_iteration(A)
+    """
+    return replace_library(learner, targets,
+                           lambda dotted, _original: _Blocked(f"this exercise asks you to {reason}: do not use {dotted}"))
+
+
+@contextlib.contextmanager
+def count_calls(learner: Any, *targets: str) -> Iterator[dict[str, int]]:
+    """Count the calls of library functions while the block runs (``counter["calls"]``): e.g.
+    to check that an exercise fits once rather than n times."""
+    counter = {"calls": 0}
+
+    def counting(_dotted: str, original: Any) -> Any:
+        def wrapped(*args: Any, **kwargs: Any) -> Any:
+            counter["calls"] += 1
+            return original(*args, **kwargs)
+
+        return wrapped
+
+    with replace_library(learner, targets, counting):
+        yield counter

@@ -8,8 +8,6 @@ room for any correct implementation and none for the plausible mistakes listed i
 """
 from __future__ import annotations
 
-import contextlib
-import importlib
 import numbers
 import warnings
 
@@ -25,12 +23,12 @@ from sklearn.pipeline import make_pipeline
 from sklearn.preprocessing import PolynomialFeatures, StandardScaler
 
 from grader.testing import (
+    count_calls,
     expect,
     expect_close,
     expect_equal,
     expect_raises,
     expect_shape,
-    expect_type,
     forbid,
     show,
 )
@@ -132,34 +130,6 @@ class _SpyModel(RegressorMixin, BaseEstimator):
 
     def predict(self, X):
         return np.full(len(X), self.mean_)
-
-
-@contextlib.contextmanager
-def _count_calls(learner, *targets: str):
-    """Count calls of library routines (patched on their module and in the learner's namespace)."""
-    counter = {"calls": 0}
-    patches = []
-    namespace = getattr(learner, "namespace", learner)
-    try:
-        for dotted in targets:
-            module_name, _, attr = dotted.rpartition(".")
-            owner = importlib.import_module(module_name)
-            original = getattr(owner, attr)
-
-            def wrapped(*args, _original=original, **kwargs):
-                counter["calls"] += 1
-                return _original(*args, **kwargs)
-
-            patches.append((owner, attr, original))
-            setattr(owner, attr, wrapped)
-            for key, value in list(vars(namespace).items()):
-                if value is original:
-                    patches.append((namespace, key, original))
-                    setattr(namespace, key, wrapped)
-        yield counter
-    finally:
-        for owner, attr, original in reversed(patches):
-            setattr(owner, attr, original)
 
 
 # =============================================================================================
@@ -1041,7 +1011,7 @@ def test_loo_includes_the_intercept_leverage(learner):
 @pytest.mark.exercise("loo_ridge_mse")
 def test_loo_fits_once_instead_of_n_times(learner, diabetes):
     X, y = diabetes[0][:200], diabetes[1][:200]
-    with _count_calls(learner, *LINALG) as counter:
+    with count_calls(learner, *LINALG) as counter:
         learner.loo_ridge_mse(X, y, 1.0)
     expect(counter["calls"] <= 10,
            f"loo_ridge_mse on 200 samples made {counter['calls']} calls to numpy.linalg: it seems to refit "
