@@ -621,7 +621,7 @@ def chi2_scores(X: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     >>> X = np.array([[1.0, 0.0], [3.0, 1.0], [0.0, 2.0], [0.0, 2.0]])
     >>> stat, p = chi2_scores(X, np.array([0, 0, 1, 1]))
     >>> stat.round(4), p.round(4)
-    (array([4.    , 1.8   ]), array([0.0455, 0.1797]))
+    (array([4. , 1.8]), array([0.0455, 0.1797]))
 
     (Feature 0: O = [4, 0], E = [2, 2], stat = 4/2 + 4/2 = 4.)
 
