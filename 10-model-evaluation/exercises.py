@@ -207,7 +207,8 @@ def log_loss(y_true: np.ndarray, y_prob: np.ndarray, eps: float = 2.220446049250
     ``log_loss = -(1/n) * sum_i log(p_i)``, where ``p_i`` is the probability the model gave to
     the TRUE class of sample ``i``, after clipping every probability to ``[eps, 1 - eps]`` so
     that a confident mistake (probability exactly 0) costs ``-log(eps)`` instead of infinity.
-    The default ``eps`` is ``np.finfo(np.float64).eps``, what scikit-learn uses.
+    The default ``eps`` is ``np.finfo(np.float64).eps``, what scikit-learn uses for float64
+    probabilities (it takes the machine epsilon of the input's dtype).
 
     Parameters
     ----------

@@ -607,7 +607,9 @@ def test_average_precision_is_not_trapezoid_or_interpolated(learner):
     want = skm.average_precision_score(y, s)  # (1 + 2/4 + 3/5 + 4/7) / 4
     wp, wr, _ = skm.precision_recall_curve(y, s)
     trapezoid = skm.auc(wr, wp)
-    interpolated = float(-np.sum(np.diff(wr) * np.maximum.accumulate(wp[::-1])[::-1][:-1]))
+    # Interpolated AP: P_k replaced by the best precision at recall >= R_k. The arrays run from
+    # recall 1 down to 0, so that is the running maximum from the START of the precision array.
+    interpolated = float(-np.sum(np.diff(wr) * np.maximum.accumulate(wp)[:-1]))
     with forbid(learner, *RANKING_LIBRARY, reason="sum the precision-weighted recall steps yourself"):
         got = _float(learner.average_precision(y, s), "average_precision")
     if np.isclose(got, trapezoid):
