@@ -50,8 +50,11 @@ def _preload() -> None:
 
     import grader.harness  # noqa: F401
 
+    from grader.limits import UNUSED_PLUGINS
+
     for name in _pytest.config.default_plugins:
-        importlib.import_module(f"_pytest.{name}")
+        if name not in UNUSED_PLUGINS:
+            importlib.import_module(f"_pytest.{name}")
 
 
 def _wait_for_request() -> list[str]:

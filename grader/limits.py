@@ -1,4 +1,4 @@
-"""The caps on a grading child, and the environment that carries them to it.
+"""The caps on a grading child, the environment that carries them, and the pytest plugins it skips.
 
 Standard library only: ``mlm``'s entry point reads this before anything else (grader/prestart.py).
 """
@@ -6,6 +6,14 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+
+
+#: Builtin pytest plugins a grading run does not need; each one costs start-up time (the
+#: unraisable/thread-exception plugins run gc.collect() twice per session, 60 ms alone).
+#: legacypath stays: pytest-json-report reads session.fspath, which it provides.
+UNUSED_PLUGINS = ("cacheprovider", "doctest", "junitxml", "pastebin", "stepwise", "setupplan", "setuponly",
+                  "unittest", "debugging", "unraisableexception", "threadexception", "warnings",
+                  "faulthandler", "subtests")
 
 
 @dataclass(frozen=True)

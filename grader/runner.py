@@ -32,16 +32,8 @@ from typing import Any, Callable
 from grader import prestart
 from grader.catalog import DEFAULT_TEST_TIMEOUT, exercises_of
 from grader.curriculum import SUITES_DIR, Module
-from grader.limits import Limits, child_environment
+from grader.limits import UNUSED_PLUGINS, Limits, child_environment
 from grader.results import ERROR, TIMEOUT, ExerciseResult, ModuleResult, TestVerdict, fold
-
-#: Builtin pytest plugins a grading run does not need; each one costs start-up time (the
-#: unraisable/thread-exception plugins run gc.collect() twice per session, 60 ms alone).
-#: legacypath stays: pytest-json-report reads session.fspath, which it provides.
-_UNUSED_PLUGINS = ("cacheprovider", "doctest", "junitxml", "pastebin", "stepwise", "setupplan", "setuponly",
-                   "unittest", "debugging", "unraisableexception", "threadexception", "warnings",
-                   "faulthandler", "subtests")
-
 
 #: Starts a grading child from pytest's arguments, a working folder and an output file, and
 #: returns a handle with ``pid``, ``wait()`` and ``kill()`` (``subprocess.Popen`` has all three).
@@ -175,7 +167,7 @@ def pytest_arguments(module: Module, file: Path, journal: Path, report: Path, *,
         "--learner-file", str(file), "--mlm-journal", str(journal),
         "--mlm-import-timeout", str(import_seconds),
     ]
-    for plugin in _UNUSED_PLUGINS:
+    for plugin in UNUSED_PLUGINS:
         arguments += ["-p", f"no:{plugin}"]
     if skip:
         arguments += ["--mlm-skip", ",".join(sorted(skip))]

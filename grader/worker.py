@@ -58,8 +58,11 @@ def _preload(suite_dir: Path) -> None:
     import grader.harness  # noqa: F401
     import grader.testing  # noqa: F401
 
+    from grader.limits import UNUSED_PLUGINS
+
     for name in _pytest.config.default_plugins:  # pytest imports these on every run
-        importlib.import_module(f"_pytest.{name}")
+        if name not in UNUSED_PLUGINS:
+            importlib.import_module(f"_pytest.{name}")
 
     # pytest's default import mode puts the suite folder first on sys.path and imports each test
     # file by its base name; importing it the same way here lets collection reuse the module.
