@@ -50,10 +50,10 @@ def detect_watch_mode(path: Path) -> WatchMode:
     return WatchMode(False)
 
 
-def _filesystem_type(path: Path) -> str | None:
+def _filesystem_type(path: Path, mounts_file: Path = Path("/proc/mounts")) -> str | None:
     """The type of the mount holding ``path``, from /proc/mounts (Linux); None elsewhere."""
     try:
-        mounts = Path("/proc/mounts").read_text().splitlines()
+        mounts = mounts_file.read_text().splitlines()
     except OSError:
         return None
     best, fstype = "", None

@@ -83,6 +83,22 @@ def test_polling_fallback_also_sees_saves(tmp_path):
 
 
 def test_watch_mode_detection(monkeypatch, tmp_path):
-    assert detect_watch_mode(tmp_path).polling is False or detect_watch_mode(tmp_path).reason
+    monkeypatch.delenv("MLM_WATCH_POLLING", raising=False)
+    monkeypatch.setattr("grader.watch._filesystem_type", lambda _path: "ext4")
+    assert detect_watch_mode(tmp_path) == WatchMode(False)
+    monkeypatch.setattr("grader.watch._filesystem_type", lambda _path: "nfs4")
+    mode = detect_watch_mode(tmp_path)
+    assert mode.polling and "nfs4" in mode.reason
     monkeypatch.setenv("MLM_WATCH_POLLING", "1")
     assert detect_watch_mode(tmp_path) == WatchMode(True, "MLM_WATCH_POLLING is set")
+
+
+def test_filesystem_type_reads_the_longest_mount(tmp_path):
+    from pathlib import Path
+
+    from grader.watch import _filesystem_type
+
+    mounts = tmp_path / "mounts"
+    mounts.write_text("/dev/vda / ext4 rw 0 0\nserver:/share /mnt/share nfs4 rw 0 0\n")
+    assert _filesystem_type(Path("/mnt/share/course/exercises.py"), mounts) == "nfs4"
+    assert _filesystem_type(Path("/home/me/exercises.py"), mounts) == "ext4"
