@@ -93,8 +93,6 @@ def grade(module: Module, file: Path, *, only: list[str] | None = None, verbose:
             run = _run_child(module, file, Path(scratch), attempt, only, set(settled), verbose, limits,
                              deadline, launcher)
             outputs.append(run.output)
-            for nodeid, exercise in run.collected:
-                totals.setdefault(exercise, 0)
             for exercise, count in _count(run.collected).items():
                 totals[exercise] = count
             imported = run.event("import-end")
@@ -147,8 +145,8 @@ def grade(module: Module, file: Path, *, only: list[str] | None = None, verbose:
         else:
             result = fold(exercise.name, verdicts.get(exercise.name, []), totals.get(exercise.name, 0),
                           exercise.points)
-            if not verdicts.get(exercise.name) and banner:
-                result.message = banner if not totals.get(exercise.name) else result.message
+            if banner and not verdicts.get(exercise.name) and not totals.get(exercise.name):
+                result.message = banner  # nothing of it ran: the file-level problem is the reason
         results.append(result)
     return ModuleResult(module=module.name, file=str(file), exercises=results, banner=banner,
                         seconds=round(time.monotonic() - started, 3),
