@@ -37,7 +37,7 @@ import pytest
 
 from grader.catalog import read_catalog
 from grader.results import ERROR, FAILED, NOT_STARTED, PASSED, TIMEOUT
-from grader.testing import ForbiddenCall
+from grader.testing import Mismatch
 
 EXERCISE_MARK = "exercise"
 _MESSAGE_LIMIT = 300
@@ -248,8 +248,8 @@ class GradingSession:
             return NOT_STARTED, "still raises NotImplementedError"
         if isinstance(err, (LearnerImportError, LearnerMissing)):
             return ERROR, str(err)
-        if isinstance(err, ForbiddenCall):  # raised inside the learner's code, but it is a wrong answer
-            return FAILED, str(err)
+        if isinstance(err, Mismatch):  # a suite check, even when raised inside the learner's code
+            return FAILED, str(err)    # (a forbidden call, a fake random generator used wrongly)
         where = self._learner_location(excinfo.tb)
         if isinstance(err, SystemExit):
             return ERROR, (f"called sys.exit(){where}: return the result instead of exiting")
