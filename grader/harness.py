@@ -132,6 +132,8 @@ class GradingSession:
 
     # -- 1. import the learner's file ---------------------------------------------------------
     def pytest_sessionstart(self, session: pytest.Session) -> None:
+        if not hasattr(session, "fspath"):  # pytest-json-report reads it; the legacypath plugin
+            session.fspath = session.path   # that provides it is not loaded (start-up time)
         self.journal("import-start")
         module, failure = self._import_learner()
         self.learner = Learner(module, self.display, failure)

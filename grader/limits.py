@@ -10,9 +10,9 @@ from dataclasses import dataclass
 
 #: Builtin pytest plugins a grading run does not need; each one costs start-up time (the
 #: unraisable/thread-exception plugins run gc.collect() twice per session, 60 ms alone).
-#: legacypath stays: pytest-json-report reads session.fspath, which it provides.
+#: (legacypath provided session.fspath for pytest-json-report; grader.harness sets it instead.)
 UNUSED_PLUGINS = ("cacheprovider", "doctest", "junitxml", "pastebin", "stepwise", "setupplan", "setuponly",
-                  "unittest", "debugging", "unraisableexception", "threadexception", "warnings",
+                  "legacypath", "unittest", "debugging", "unraisableexception", "threadexception", "warnings",
                   "faulthandler", "subtests")
 
 
