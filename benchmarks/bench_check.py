@@ -20,8 +20,9 @@ import tempfile
 import time
 from pathlib import Path
 
+from grader.bytecode import bytecode_environment
 from grader.curriculum import resolve
-from grader.worker import suite_imports
+from grader.child import suite_imports
 
 
 def timed(command: list[str], env: dict[str, str], cwd: Path | None = None) -> float:
@@ -40,7 +41,10 @@ def main() -> int:
     mlm = str(Path(sys.executable).with_name("mlm"))
     imports = suite_imports(module.suite_dir)
     floor_code = "".join(f"import {name}; " for name in imports) + f"import {module.solutions_file.stem}"
-    env = dict(os.environ, MPLBACKEND="Agg", MLM_HOME=tempfile.mkdtemp(prefix="mlm-bench-"))
+    # Both sides cache bytecode the way `mlm` does (grader/bytecode.py): where the environment
+    # sets PYTHONDONTWRITEBYTECODE, a floor that compiles numpy and pandas from source each time
+    # would be a slow floor, and flatter the ratio.
+    env = bytecode_environment(dict(os.environ, MPLBACKEND="Agg", MLM_HOME=tempfile.mkdtemp(prefix="mlm-bench-")))
     commands = {
         "floor": ([sys.executable, "-c", floor_code], module.folder),
         "check": ([mlm, "check", module.name, "--file", str(module.solutions_file), "--json"], None),

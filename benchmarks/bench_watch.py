@@ -25,7 +25,7 @@ from pathlib import Path
 
 from grader.curriculum import MODULES, resolve
 from grader.watch import Watcher
-from grader.worker import suite_imports
+from grader.child import suite_imports
 
 WEIGHT = {"torch": 4, "sklearn": 3, "scipy": 2, "pandas": 2, "matplotlib": 2}
 

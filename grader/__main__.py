@@ -1,4 +1,4 @@
 """``python -m grader`` is ``mlm``."""
-from grader.cli import main
+from grader.entry import main
 
 main()

@@ -6,9 +6,11 @@ caps are in place.
 """
 from __future__ import annotations
 
+import gc
 import os
 import signal
 import sys
+from pathlib import Path
 
 
 def _cap_resources() -> None:
@@ -39,8 +41,32 @@ def _lower(resource, which: int, soft: int) -> None:
         pass  # a stricter limit is already in force
 
 
-def _preload() -> None:
-    """Import what every grading run needs (pytest, its plugins, the harness)."""
+def suite_imports(suite_dir: Path) -> list[str]:
+    """Every module a suite imports, at the top or inside a test (the grader's own and pytest
+    excluded): a library imported lazily inside a test is still imported by every grade."""
+    import ast
+
+    found: list[str] = []
+    for path in sorted(Path(suite_dir).glob("test_*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = []
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+                names = [node.module]
+            for name in names:
+                if name.split(".")[0] not in {"grader", "pytest", "__future__"} and name not in found:
+                    found.append(name)
+    return found
+
+
+def preload(suite_dir: Path | None = None) -> None:
+    """Import what a grading run needs before it is asked for: pytest, the plugins it loads, the
+    harness, and, given a suite, every library the suite imports (NumPy, pandas, torch...).
+
+    The waiting child (``--wait``) and the warm worker of ``mlm watch`` (``grader.worker``)
+    call this; a test module is not imported here (pytest imports it under its own rules).
+    """
     import importlib
 
     import _pytest.config
@@ -49,23 +75,29 @@ def _preload() -> None:
     import pytest_timeout  # noqa: F401
 
     import grader.harness  # noqa: F401
-
+    import grader.testing  # noqa: F401
     from grader.limits import UNUSED_PLUGINS
 
-    for name in _pytest.config.default_plugins:
+    for name in _pytest.config.default_plugins:  # pytest imports these on every run
         if name not in UNUSED_PLUGINS:
             importlib.import_module(f"_pytest.{name}")
+    for name in suite_imports(suite_dir) if suite_dir is not None else ():
+        try:
+            importlib.import_module(name)
+        except ImportError:
+            pass  # the test that needs it will say so
 
 
-def _wait_for_request() -> list[str]:
-    """``--wait`` mode: load pytest first, then read the run's details from stdin.
+def _wait_for_request(suite_dir: Path | None) -> list[str]:
+    """``--wait [SUITE]`` mode: load pytest and the suite's libraries first, then read the run's
+    details from stdin.
 
     ``mlm check`` starts the child this way before it has even parsed its own command line, so
     the child's imports overlap with the parent's start-up (see grader/prestart.py).
     """
     import json
 
-    _preload()
+    preload(suite_dir)
     line = sys.stdin.readline()
     if not line:
         sys.exit(0)  # the parent did not need us after all
@@ -84,7 +116,14 @@ def _wait_for_request() -> list[str]:
 
 def main() -> None:
     _cap_resources()
-    arguments = _wait_for_request() if sys.argv[1:] == ["--wait"] else sys.argv[1:]
+    # Everything imported before the first test (pytest, NumPy, pandas, the learner's file) lives
+    # until the process exits, so the garbage collector's passes over it are wasted: about a
+    # tenth of the import time. grader.harness turns it back on before the first test runs.
+    gc.disable()
+    if sys.argv[1:2] == ["--wait"]:
+        arguments = _wait_for_request(Path(sys.argv[2]) if len(sys.argv) > 2 else None)
+    else:
+        arguments = sys.argv[1:]
     import pytest
 
     sys.exit(int(pytest.main(arguments)))

@@ -22,6 +22,8 @@ What it does, in the order pytest calls it:
 from __future__ import annotations
 
 import errno
+import gc
+import importlib.machinery
 import importlib.util
 import json
 import os
@@ -79,6 +81,19 @@ def learner(request: pytest.FixtureRequest) -> "Learner":
     if grading is None:
         raise pytest.UsageError("run the suite with --learner-file PATH (or through `mlm check`)")
     return grading.learner
+
+
+class FreshSourceLoader(importlib.machinery.SourceFileLoader):
+    """Compile the learner's file from its source on every check, never from a cached ``.pyc``.
+
+    Python trusts a cached ``.pyc`` while the source's size and modification time (in whole
+    seconds) are unchanged, so two saves within a second that keep the size (``+`` to ``-``)
+    would grade the older version. Compiling 1,000 lines takes milliseconds.
+    """
+
+    def get_code(self, fullname: str) -> types.CodeType:
+        path = self.get_filename(fullname)
+        return self.source_to_code(self.get_data(path), path)
 
 
 @dataclass
@@ -141,7 +156,7 @@ class GradingSession:
 
     def _import_learner(self) -> tuple[types.ModuleType, ImportFailure | None]:
         name = "learner_" + "".join(c if c.isalnum() else "_" for c in self.path.stem)
-        spec = importlib.util.spec_from_file_location(name, self.path)
+        spec = importlib.util.spec_from_file_location(name, self.path, loader=FreshSourceLoader(name, str(self.path)))
         if spec is None or spec.loader is None:
             reason = f"{self.display} is not a Python file the grader can import"
             return types.ModuleType(name), ImportFailure(reason, reason)
@@ -211,7 +226,15 @@ class GradingSession:
         items[:] = keep
         self.journal("collected", tests=collected)
 
-    # -- 3. journal each start --------------------------------------------------------------
+    # -- 3. run the tests: journal each start ---------------------------------------------------
+    @pytest.hookimpl(tryfirst=True)
+    def pytest_runtestloop(self, session: pytest.Session) -> None:
+        # grader.child loads pytest, the libraries and the learner's file with the garbage
+        # collector off (all of it lives until the end). The learner's functions run with it on,
+        # as anywhere else; what is loaded so far is frozen, so collections skip it.
+        gc.freeze()
+        gc.enable()
+
     def pytest_runtest_logstart(self, nodeid: str, location: Any) -> None:
         self.journal("start", nodeid=nodeid)
 

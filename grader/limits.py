@@ -7,6 +7,8 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 
+from grader.bytecode import bytecode_environment
+
 
 #: Builtin pytest plugins a grading run does not need; each one costs start-up time (the
 #: unraisable/thread-exception plugins run gc.collect() twice per session, 60 ms alone).
@@ -27,7 +29,7 @@ class Limits:
 
 
 def child_environment(limits: Limits) -> dict[str, str]:
-    env = dict(os.environ)
+    env = bytecode_environment(dict(os.environ))
     env.update({
         "PYTEST_DISABLE_PLUGIN_AUTOLOAD": "1",  # only the plugins we name: faster and predictable
         "MPLBACKEND": "Agg",                    # plots never open a window while grading

@@ -18,13 +18,14 @@ import sys
 _pending: subprocess.Popen | None = None
 
 
-def start(environment: dict[str, str]) -> None:
-    """Launch a waiting grading child now (once)."""
+def start(environment: dict[str, str], suite_dir: str | None = None) -> None:
+    """Launch a waiting grading child now (once); given the suite the check will run, the child
+    also imports that suite's libraries while it waits."""
     global _pending
     if _pending is not None:
         return
     _pending = subprocess.Popen(
-        [sys.executable, "-X", "faulthandler", "-m", "grader.child", "--wait"],
+        [sys.executable, "-X", "faulthandler", "-m", "grader.child", "--wait", *([suite_dir] if suite_dir else [])],
         env=environment, stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
         start_new_session=(os.name == "posix"))
     atexit.register(_discard)

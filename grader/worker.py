@@ -29,48 +29,13 @@ from pathlib import Path
 
 
 # -- the worker process -------------------------------------------------------------------------
-def suite_imports(suite_dir: Path) -> list[str]:
-    """Every module a suite imports, at the top or inside a test (the grader's own and pytest
-    excluded): a library imported lazily inside a test is still imported by every grade."""
-    import ast
-
-    found: list[str] = []
-    for path in sorted(Path(suite_dir).glob("test_*.py")):
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            names = []
-            if isinstance(node, ast.Import):
-                names = [alias.name for alias in node.names]
-            elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
-                names = [node.module]
-            for name in names:
-                if name.split(".")[0] not in {"grader", "pytest", "__future__"} and name not in found:
-                    found.append(name)
-    return found
-
-
 def _preload(suite_dir: Path) -> None:
-    """Import pytest, the plugins, and the suite's test modules (hence their libraries)."""
-    import pytest  # noqa: F401
-    import _pytest.config
-    import pytest_jsonreport.plugin  # noqa: F401
-    import pytest_timeout  # noqa: F401
+    """Import pytest, the plugins, the suite's libraries and its test modules."""
+    from grader.child import preload
 
-    import grader.harness  # noqa: F401
-    import grader.testing  # noqa: F401
-
-    from grader.limits import UNUSED_PLUGINS
-
-    for name in _pytest.config.default_plugins:  # pytest imports these on every run
-        if name not in UNUSED_PLUGINS:
-            importlib.import_module(f"_pytest.{name}")
-
+    preload(suite_dir)
     # pytest's default import mode puts the suite folder first on sys.path and imports each test
     # file by its base name; importing it the same way here lets collection reuse the module.
-    for name in suite_imports(suite_dir):  # including those imported inside tests (matplotlib...)
-        try:
-            importlib.import_module(name)
-        except ImportError:
-            pass  # the test that needs it will say so
     sys.path.insert(0, str(suite_dir))
     for path in sorted(suite_dir.glob("test_*.py")):
         importlib.import_module(path.stem)

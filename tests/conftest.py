@@ -6,8 +6,11 @@ from pathlib import Path
 
 import pytest
 
+from grader.bytecode import keep_bytecode
 from grader.curriculum import MODULES, Module
 from grader.runner import Limits, grade
+
+keep_bytecode()  # this process, as `mlm` does (grader/bytecode.py); the grading children do it too
 
 FIXTURES = Path(__file__).parent / "fixtures"
 LEARNERS = FIXTURES / "learners"

@@ -10,6 +10,7 @@ import sys
 
 import pytest
 
+from grader.bytecode import bytecode_environment
 from grader.curriculum import REPO_ROOT
 from grader.reset import pristine_file
 from grader.results import NOT_STARTED, PASSED
@@ -55,7 +56,9 @@ def test_shipped_exercise_file_is_the_pristine_stub(module):
 
 
 def _run(script, cwd):
-    env = dict(os.environ, MPLBACKEND="Agg")
+    # Cache bytecode even where PYTHONDONTWRITEBYTECODE is set (CI images): eleven scripts that
+    # import scikit-learn and torch would otherwise compile them from source every time.
+    env = bytecode_environment(dict(os.environ, MPLBACKEND="Agg"))
     return subprocess.run([sys.executable, script], cwd=cwd, env=env, capture_output=True, text=True, timeout=120)
 
 
