@@ -63,6 +63,12 @@ def main() -> int:
     print(f"module {module.name}; suite imports: {', '.join(imports) or '(nothing)'}; {args.rounds} rounds, medians")
     print(f"  floor  python -c '{floor_code}'  {median['floor']:.3f} s")
     print(f"  mlm check --file solutions.py     {median['check']:.3f} s   ratio {ratio:.2f}x  (target <= 1.25x)")
+    # Each round times the floor and the check back to back: the spread of their ratio shows how
+    # much of the figure above is the machine's noise.
+    rounds = sorted(c / f for c, f in zip(samples["check"], samples["floor"]))
+    quartile = max(len(rounds) // 4, 0)
+    print(f"    ratio within a round: min {rounds[0]:.2f}x, quartiles {rounds[quartile]:.2f}x-"
+          f"{rounds[-1 - quartile]:.2f}x, max {rounds[-1]:.2f}x")
     print(f"  mlm progress                      {median['progress']:.3f} s   (target < 0.3 s)")
     print(f"  mlm --help                        {median['help']:.3f} s   (target < 0.3 s)")
     return 0

@@ -20,11 +20,11 @@ from __future__ import annotations
 
 import os
 import sys
-from pathlib import Path
 
 #: The shared bytecode cache: at the root of the checkout the grader runs from (not ``MLM_ROOT``
 #: or ``MLM_HOME``, so every test run and every store shares it). Git-ignored with ``.mlm/``.
-PYCACHE = Path(__file__).resolve().parent.parent / ".mlm" / "pycache"
+#: (os.path, not pathlib: the entry point runs this before the grading child starts.)
+PYCACHE = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), ".mlm", "pycache")
 
 
 def writing_is_off() -> bool:
@@ -35,7 +35,7 @@ def writing_is_off() -> bool:
 def keep_bytecode() -> None:
     """Let this process cache bytecode under ``PYCACHE`` when writing it in place is off."""
     if writing_is_off():
-        sys.pycache_prefix = str(PYCACHE)
+        sys.pycache_prefix = PYCACHE
         sys.dont_write_bytecode = False
 
 
@@ -45,5 +45,5 @@ def bytecode_environment(env: dict[str, str]) -> dict[str, str]:
     if not env.get("PYTHONDONTWRITEBYTECODE") or env.get("PYTHONPYCACHEPREFIX"):
         return dict(env)
     moved = {key: value for key, value in env.items() if key != "PYTHONDONTWRITEBYTECODE"}
-    moved["PYTHONPYCACHEPREFIX"] = str(PYCACHE)
+    moved["PYTHONPYCACHEPREFIX"] = PYCACHE
     return moved

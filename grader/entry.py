@@ -13,7 +13,10 @@ def main() -> None:
         from grader import prestart
         from grader.limits import Limits, child_environment
 
-        prestart.start(child_environment(Limits()), _suite_of(arguments[1:]))
+        prestart.start(child_environment(Limits()))
+        suite_dir = _suite_of(arguments[1:])  # after the start: the child is busy importing pytest
+        if suite_dir:
+            prestart.preload(suite_dir)
     from grader.cli import app
 
     app()

@@ -1,11 +1,12 @@
 """The caps on a grading child, the environment that carries them, and the pytest plugins it skips.
 
-Standard library only: ``mlm``'s entry point reads this before anything else (grader/prestart.py).
+Standard library only, and only its cheapest parts: ``mlm``'s entry point reads this before it
+starts the grading child (grader/prestart.py), so every millisecond here is one the learner waits.
 """
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from collections import namedtuple
 
 from grader.bytecode import bytecode_environment
 
@@ -18,14 +19,20 @@ UNUSED_PLUGINS = ("cacheprovider", "doctest", "junitxml", "pastebin", "stepwise"
                   "faulthandler", "subtests")
 
 
-@dataclass(frozen=True)
-class Limits:
-    """Resource limits of one check (per-test limits come from ``exercises.toml``)."""
+class Limits(namedtuple("Limits", "run_seconds import_seconds memory_mb output_mb",
+                        defaults=(180.0, 20.0, 8192, 64))):
+    """Resource limits of one check (per-test limits come from ``exercises.toml``).
 
-    run_seconds: float = 180.0   # the whole check, restarts included
-    import_seconds: float = 20.0  # importing the learner's file
-    memory_mb: int = 8192         # address space of the child (torch alone maps about 3.5 GB)
-    output_mb: int = 64           # any single file the child writes, captured prints included
+    run_seconds : the whole check, restarts included (default 180).
+    import_seconds : importing the learner's file (default 20).
+    memory_mb : address space of the child; torch alone maps about 3.5 GB (default 8192).
+    output_mb : any single file the child writes, captured prints included (default 64).
+
+    A named tuple rather than a dataclass: importing ``dataclasses`` costs the entry point
+    about 15 ms before the child can start.
+    """
+
+    __slots__ = ()
 
 
 def child_environment(limits: Limits) -> dict[str, str]:

@@ -155,7 +155,7 @@ def grade(module: Module, file: Path, *, only: list[str] | None = None, verbose:
 
 def pytest_arguments(module: Module, file: Path, journal: Path, report: Path, *, only: list[str] | None = None,
                      skip: set[str] = frozenset(), verbose: bool = False,
-                     import_seconds: float = Limits.import_seconds) -> list[str]:
+                     import_seconds: float = Limits().import_seconds) -> list[str]:
     """pytest's command-line arguments for grading ``file`` with ``module``'s suite."""
     arguments = [
         str(module.suite_dir.resolve()), "-c", str(SUITES_DIR / "pytest.ini"), "--rootdir", str(SUITES_DIR),

@@ -127,6 +127,7 @@ class WarmWorker:
             return None
         process = subprocess.Popen(
             [sys.executable, "-m", "grader.worker", str(Path(suite_dir).resolve())],
+            cwd=Path(__file__).resolve().parent.parent,  # not the learner's folder: see grader/prestart.py
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env, text=True)
         worker = cls(process)
         try:
