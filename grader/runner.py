@@ -164,6 +164,10 @@ def pytest_arguments(module: Module, file: Path, journal: Path, report: Path, *,
         "--json-report-omit", "collectors", "log", "traceback", "streams", "warnings", "keywords",
         "--learner-file", str(file), "--mlm-journal", str(journal),
         "--mlm-import-timeout", str(import_seconds),
+        # tmp_path folders inside this run's scratch folder, deleted with it: no shared
+        # /tmp/pytest-of-USER whose clean-up a concurrent check, or a child that left with
+        # os._exit (and so never released its lock), could get in the way of.
+        "--basetemp", str(journal.parent / f"{journal.stem}-tmp"),
     ]
     for plugin in UNUSED_PLUGINS:
         arguments += ["-p", f"no:{plugin}"]
