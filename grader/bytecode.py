@@ -21,10 +21,11 @@ from __future__ import annotations
 import os
 import sys
 
+from grader import GRADER_HOME
+
 #: The shared bytecode cache: at the root of the checkout the grader runs from (not ``MLM_ROOT``
 #: or ``MLM_HOME``, so every test run and every store shares it). Git-ignored with ``.mlm/``.
-#: (os.path, not pathlib: the entry point runs this before the grading child starts.)
-PYCACHE = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), ".mlm", "pycache")
+PYCACHE = os.path.join(GRADER_HOME, ".mlm", "pycache")
 
 
 def writing_is_off() -> bool:

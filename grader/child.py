@@ -67,6 +67,12 @@ def preload(suite_dir: Path | None = None) -> None:
     The waiting child (``--wait``) and the warm worker of ``mlm watch`` (``grader.worker``)
     call this; a test module is not imported here (pytest imports it under its own rules).
     """
+    _preload_pytest()
+    if suite_dir is not None:
+        _preload_libraries(suite_dir)
+
+
+def _preload_pytest() -> None:
     import importlib
 
     import _pytest.config
@@ -81,7 +87,12 @@ def preload(suite_dir: Path | None = None) -> None:
     for name in _pytest.config.default_plugins:  # pytest imports these on every run
         if name not in UNUSED_PLUGINS:
             importlib.import_module(f"_pytest.{name}")
-    for name in suite_imports(suite_dir) if suite_dir is not None else ():
+
+
+def _preload_libraries(suite_dir: Path) -> None:
+    import importlib
+
+    for name in suite_imports(suite_dir):
         try:
             importlib.import_module(name)
         except ImportError:
@@ -97,11 +108,11 @@ def _wait_for_request() -> list[str]:
     """
     import json
 
-    preload()
+    _preload_pytest()
     line = sys.stdin.readline()
     request = json.loads(line) if line else {}
     if "preload" in request:
-        preload(Path(request["preload"]))
+        _preload_libraries(Path(request["preload"]))
         line = sys.stdin.readline()
         request = json.loads(line) if line else {}
     if not request:

@@ -21,6 +21,8 @@ import os
 import subprocess
 import sys
 
+from grader import GRADER_HOME
+
 _pending: subprocess.Popen | None = None
 
 
@@ -33,7 +35,7 @@ def start(environment: dict[str, str]) -> None:
     # grader, never the learner's (a second checkout there, or a numpy.py, would be imported).
     _pending = subprocess.Popen(
         [sys.executable, "-X", "faulthandler", "-m", "grader.child", "--wait"],
-        cwd=os.path.dirname(os.path.dirname(os.path.abspath(__file__))),
+        cwd=GRADER_HOME,
         env=environment, stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
         start_new_session=(os.name == "posix"))
     atexit.register(_discard)

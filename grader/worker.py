@@ -27,6 +27,8 @@ import sys
 import threading
 from pathlib import Path
 
+from grader import GRADER_HOME
+
 
 # -- the worker process -------------------------------------------------------------------------
 def _preload(suite_dir: Path) -> None:
@@ -127,7 +129,7 @@ class WarmWorker:
             return None
         process = subprocess.Popen(
             [sys.executable, "-m", "grader.worker", str(Path(suite_dir).resolve())],
-            cwd=Path(__file__).resolve().parent.parent,  # not the learner's folder: see grader/prestart.py
+            cwd=GRADER_HOME,  # not the learner's folder: see grader/prestart.py
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env, text=True)
         worker = cls(process)
         try:
