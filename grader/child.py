@@ -99,6 +99,22 @@ def _preload_libraries(suite_dir: Path) -> None:
             pass  # the test that needs it will say so
 
 
+def run_pytest(arguments: list[str]) -> int:
+    """``pytest.main`` with the grading plugins (the harness, pytest-json-report, pytest-timeout).
+
+    They are handed over as module objects rather than named with ``-p``: for each ``-p NAME``
+    pytest reads the entry points of every installed distribution to see whether NAME is one
+    of them, about 5 ms a name on every check.
+    """
+    import pytest
+    import pytest_jsonreport.plugin
+    import pytest_timeout
+
+    import grader.harness
+
+    return int(pytest.main(arguments, plugins=[grader.harness, pytest_jsonreport.plugin, pytest_timeout]))
+
+
 def _wait_for_request() -> list[str]:
     """``--wait`` mode: load pytest, then the libraries of the suite the parent names, then read
     the run's details from stdin (the protocol is in grader/prestart.py).
@@ -136,9 +152,7 @@ def main() -> None:
     # tenth of the import time. grader.harness turns it back on before the first test runs.
     gc.disable()
     arguments = _wait_for_request() if sys.argv[1:] == ["--wait"] else sys.argv[1:]
-    import pytest
-
-    code = int(pytest.main(arguments))
+    code = run_pytest(arguments)
     # The report is written and closed; what is left is the interpreter tearing down every module
     # it loaded (30-40 ms with pandas and matplotlib), which nobody waits for gladly.
     sys.stdout.flush()

@@ -30,6 +30,7 @@ import os
 import re
 import signal
 import sys
+import time
 import types
 from dataclasses import dataclass
 from pathlib import Path
@@ -37,6 +38,7 @@ from typing import Any
 
 import pytest
 
+from grader import shards
 from grader.catalog import read_catalog
 from grader.results import ERROR, FAILED, NOT_STARTED, PASSED, TIMEOUT
 from grader.testing import Mismatch
@@ -65,6 +67,10 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     group.addoption("--mlm-only", default="", help="comma-separated exercises to run (default: all)")
     group.addoption("--mlm-import-timeout", type=float, default=20.0,
                     help="seconds the learner's file may take to import")
+    group.addoption("--mlm-processes", type=int, default=1,
+                    help="processes to share the tests among, forked after collection (see grader/shards.py)")
+    group.addoption("--mlm-order", default="",
+                    help="comma-separated exercises in the order shared processes should claim them")
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -138,11 +144,15 @@ class GradingSession:
         self._journal_fd = os.open(journal, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600) if journal else None
         self.timed_out: set[str] = set()
         self.learner: Learner | None = None
+        self.processes = config.getoption("mlm_processes")
+        self.shard = 0  # which of the processes sharing the tests this one is (grader/shards.py)
 
     # -- the journal -------------------------------------------------------------------------
     def journal(self, event: str, **fields: Any) -> None:
         if self._journal_fd is not None:
-            line = json.dumps({"event": event, **fields}) + "\n"
+            # "t": the system's monotonic clock, the same in every process: enough to lay a check's
+            # phases side by side when measuring it (see CONTRIBUTING.md, "Measuring speed").
+            line = json.dumps({"event": event, "shard": self.shard, "t": round(time.monotonic(), 4), **fields}) + "\n"
             os.write(self._journal_fd, line.encode())
 
     # -- 1. import the learner's file ---------------------------------------------------------
@@ -226,14 +236,94 @@ class GradingSession:
         items[:] = keep
         self.journal("collected", tests=collected)
 
-    # -- 3. run the tests: journal each start ---------------------------------------------------
+    # -- 3. run the tests, shared among processes where that helps; journal each start -----------
     @pytest.hookimpl(tryfirst=True)
-    def pytest_runtestloop(self, session: pytest.Session) -> None:
+    def pytest_runtestloop(self, session: pytest.Session) -> object:
         # grader.child loads pytest, the libraries and the learner's file with the garbage
         # collector off (all of it lives until the end). The learner's functions run with it on,
         # as anywhere else; what is loaded so far is frozen, so collections skip it.
         gc.freeze()
         gc.enable()
+        if self.processes < 2 or session.testsfailed or session.config.option.collectonly:
+            return None  # pytest's own loop (it also reports collection errors)
+        batches = shards.batches_by_exercise(session.items, lambda item: item.stash[_EXERCISE])
+        if not 1 < len(batches) <= shards.MAX_BATCHES or not shards.can_fork():
+            return None
+        order = {name: index for index, name in enumerate(session.config.getoption("mlm_order").split(","))}
+        batches.sort(key=lambda batch: order.get(batch[0].stash[_EXERCISE], len(order)))  # stable
+        return self._run_in_shards(session, batches)
+
+    def _run_in_shards(self, session: pytest.Session, batches: list[list[pytest.Item]]) -> bool:
+        config = session.config
+        count = min(self.processes, len(batches))
+        main_report = getattr(config.option, "json_report_file", None) if getattr(config.option, "json_report", False) else None
+        reports = [_shard_report(main_report, shard) if main_report else None for shard in range(count)]
+        # pytest empties --basetemp the first time a process asks for it: make it now, once, or a
+        # shard's first tmp_path would delete the folder another shard is using.
+        factory = getattr(config, "_tmp_path_factory", None)
+        if factory is not None:
+            factory.getbasetemp()
+        queue = shards.BatchQueue(len(batches))
+        shards.one_thread_per_process()
+        self.journal("sharded", shards=count, reports=reports[1:])
+        children = {}
+        for shard in range(1, count):
+            def become_shard(shard: int = shard) -> None:
+                self.shard = shard
+                if main_report:
+                    config.option.json_report_file = reports[shard]
+                capture = config.pluginmanager.get_plugin("capturemanager")
+                if capture is not None and capture.is_globally_capturing():
+                    capture.stop_global_capturing()  # its own capture files, not the shared ones
+                    capture.start_global_capturing()
+                    capture.suspend_global_capture()
+
+            pid = shards.fork(become_shard)
+            if pid == 0:
+                self._run_claimed(session, queue, batches)
+                return True  # pytest goes on to sessionfinish: this shard's report and journal line
+            children[shard] = pid
+        try:
+            self._run_claimed(session, queue, batches)
+        finally:
+            for shard, pid in children.items():
+                self.journal("shard-ended", ended=shard, status=shards.wait(pid))
+            queue.close()
+        return True
+
+    def _run_claimed(self, session: pytest.Session, queue: "shards.BatchQueue",
+                     batches: list[list[pytest.Item]]) -> None:
+        """pytest's run-test loop, over the batches this process claims from ``queue``.
+
+        A batch is claimed only when this process is ready to run it, so none waits behind
+        another in a busy process. pytest tears fixtures down according to the test that runs
+        next; after a batch's last test that is unknown, so it is told "the first test of the
+        next batch in file order": an item of the same test file, which keeps module-scoped
+        fixtures for the batch this process may claim next. Whatever is left is torn down when
+        the session ends, as pytest always does.
+        """
+        claimed = queue.claim()
+        while claimed is not None:
+            batch = batches[claimed]
+            for index, item in enumerate(batch):
+                if index + 1 < len(batch):
+                    next_item = batch[index + 1]
+                else:
+                    next_item = batches[(claimed + 1) % len(batches)][0]
+                item.config.hook.pytest_runtest_protocol(item=item, nextitem=next_item)
+                if session.shouldfail:
+                    raise session.Failed(session.shouldfail)
+                if session.shouldstop:
+                    raise session.Interrupted(session.shouldstop)
+            claimed = queue.claim()
+        self.journal("done")  # no test running here any more (the first process now waits)
+
+    @pytest.hookimpl(trylast=True)
+    def pytest_unconfigure(self, config: pytest.Config) -> None:
+        if self.shard:  # a forked shard: its report is written; never run its parent's remaining code
+            sys.stdout.flush()
+            sys.stderr.flush()
+            os._exit(0)
 
     def pytest_runtest_logstart(self, nodeid: str, location: Any) -> None:
         self.journal("start", nodeid=nodeid)
@@ -304,6 +394,14 @@ class GradingSession:
 
 _EXERCISE = pytest.StashKey[str]()
 _SKIPPED_AFTER_TIMEOUT = "not run: an earlier test of this exercise timed out"
+
+
+def _shard_report(main_report: str, shard: int) -> str:
+    """Where shard ``shard`` writes its JSON report: next to the first process's own."""
+    if shard == 0:
+        return main_report
+    path = Path(main_report)
+    return str(path.with_name(f"{path.stem}-shard{shard}{path.suffix}"))
 
 
 def _describe(err: BaseException) -> str:

@@ -25,11 +25,12 @@ import tempfile
 import threading
 import time
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable
 
-from grader import prestart
+from grader import prestart, timings
 from grader.catalog import DEFAULT_TEST_TIMEOUT, exercises_of
 from grader.curriculum import SUITES_DIR, Module
 from grader.limits import UNUSED_PLUGINS, Limits, child_environment
@@ -42,13 +43,15 @@ Launcher = Callable[[list[str], Path, Path], Any]
 
 @dataclass
 class _Run:
-    """What one child process left behind."""
+    """What one grading child left behind (its forked shards included: see grader/shards.py)."""
 
     returncode: int | None  # None: killed by the run's time limit
     events: list[dict]
     report: dict | None
     output: str
     killed: str | None = None  # why the watchdog stopped it: "run", "import" or "test"
+    stuck_shard: int | None = None  # whose test overstayed, when killed for a test
+    shard_reports: list[dict | None] = field(default_factory=list)
 
     def event(self, name: str) -> dict | None:
         return next((e for e in self.events if e.get("event") == name), None)
@@ -59,9 +62,49 @@ class _Run:
         return [tuple(pair) for pair in found["tests"]] if found else []
 
     @property
+    def shards(self) -> int:
+        sharded = self.event("sharded")
+        return sharded["shards"] if sharded else 1
+
+    @property
+    def complete(self) -> bool:
+        """Every process finished its tests and wrote its report."""
+        finished = {e.get("shard", 0) for e in self.events if e.get("event") == "finish"}
+        reports = [self.report, *self.shard_reports]
+        return finished >= set(range(self.shards)) and all(r is not None for r in reports)
+
+    @property
+    def reports(self) -> list[dict]:
+        return [r for r in (self.report, *self.shard_reports) if r is not None]
+
+    @property
+    def failed_shard(self) -> int:
+        """The process that stopped the run: the one the watchdog killed; else the first process
+        if it died (the others were then stopped with it); else a shard that died on its own."""
+        if self.stuck_shard is not None:
+            return self.stuck_shard
+        finished = {e.get("shard", 0) for e in self.events if e.get("event") == "finish"}
+        if 0 not in finished:
+            return 0
+        ended = [e for e in self.events if e.get("event") == "shard-ended" and e["ended"] not in finished]
+        return ended[0]["ended"] if ended else 0
+
+    @property
     def in_flight(self) -> str | None:
-        starts = [e["nodeid"] for e in self.events if e.get("event") == "start"]
+        """The test the failed process was running when it stopped."""
+        shard = self.failed_shard
+        starts = [e["nodeid"] for e in self.events if e.get("event") == "start" and e.get("shard", 0) == shard]
         return starts[-1] if starts else None
+
+    @property
+    def exit_status(self) -> int | None:
+        """How the failed process ended, as ``Popen.returncode`` has it (None: stopped by a limit)."""
+        shard = self.failed_shard
+        if shard and self.killed is None:
+            ended = [e["status"] for e in self.events if e.get("event") == "shard-ended" and e["ended"] == shard]
+            if ended:
+                return ended[0]
+        return self.returncode
 
 
 def grade(module: Module, file: Path, *, only: list[str] | None = None, verbose: bool = False,
@@ -85,6 +128,7 @@ def grade(module: Module, file: Path, *, only: list[str] | None = None, verbose:
     settled: dict[str, ExerciseResult] = {}   # exercises given a verdict by a failed run
     totals: dict[str, int] = {}               # tests per exercise, from the journal
     verdicts: dict[str, list[TestVerdict]] = defaultdict(list)
+    seconds: dict[str, float] = defaultdict(float)  # per exercise, for grader/timings.py
     banner, outputs = "", []
     deadline = started + limits.run_seconds
 
@@ -98,12 +142,14 @@ def grade(module: Module, file: Path, *, only: list[str] | None = None, verbose:
             imported = run.event("import-end")
             if imported and imported.get("failure"):
                 banner = imported["failure"]
-            if run.report is not None and run.event("finish"):
-                for test in run.report.get("tests", []):
-                    meta = test.get("metadata") or {}
-                    if meta.get("exercise") and meta.get("status"):
+            if run.complete:
+                for test in (test for report in run.reports for test in report.get("tests", [])):
+                    meta = test.get("metadata") or {}  # a shard's report lists the others' tests too,
+                    if meta.get("exercise") and meta.get("status"):  # with no verdict: skipped here
                         verdicts[meta["exercise"]].append(
                             TestVerdict(test["nodeid"], meta["exercise"], meta["status"], meta.get("message", "")))
+                        seconds[meta["exercise"]] += sum(test.get(stage, {}).get("duration", 0.0)
+                                                         for stage in ("setup", "call", "teardown"))
                 if not run.collected and run.returncode not in (0, 1, 5):
                     banner = _suite_broken(run)
                 break
@@ -137,6 +183,7 @@ def grade(module: Module, file: Path, *, only: list[str] | None = None, verbose:
             if time.monotonic() >= deadline:
                 break
 
+    timings.remember(module.name, seconds)
     results = []
     for exercise in wanted:
         if exercise.name in settled:
@@ -156,10 +203,12 @@ def grade(module: Module, file: Path, *, only: list[str] | None = None, verbose:
 def pytest_arguments(module: Module, file: Path, journal: Path, report: Path, *, only: list[str] | None = None,
                      skip: set[str] = frozenset(), verbose: bool = False,
                      import_seconds: float = Limits().import_seconds) -> list[str]:
-    """pytest's command-line arguments for grading ``file`` with ``module``'s suite."""
+    """pytest's command-line arguments for grading ``file`` with ``module``'s suite.
+
+    The grading plugins themselves are registered by ``grader.child.run_pytest``, not named here.
+    """
     arguments = [
         str(module.suite_dir.resolve()), "-c", str(SUITES_DIR / "pytest.ini"), "--rootdir", str(SUITES_DIR),
-        "-p", "pytest_jsonreport.plugin", "-p", "pytest_timeout",
         "--json-report", f"--json-report-file={report}",
         "--json-report-omit", "collectors", "log", "traceback", "streams", "warnings", "keywords",
         "--learner-file", str(file), "--mlm-journal", str(journal),
@@ -171,12 +220,36 @@ def pytest_arguments(module: Module, file: Path, journal: Path, report: Path, *,
     ]
     for plugin in UNUSED_PLUGINS:
         arguments += ["-p", f"no:{plugin}"]
+    if not _uses_caplog(module.suite_dir):
+        # pytest's logging plugin attaches a handler to every non-propagating logger around each
+        # test phase: torch has 44 of them, a fifth of a torch suite's test time. Only a suite
+        # that checks what the learner logs (the caplog fixture) needs it.
+        arguments += ["-p", "no:logging"]
+    if not verbose:  # --verbose shows pytest's own output, which shards would interleave
+        arguments += ["--mlm-processes", str(grading_processes()),
+                      "--mlm-order", ",".join(timings.slowest_first(module.name, [e.name for e in exercises_of(module)]))]
     if skip:
         arguments += ["--mlm-skip", ",".join(sorted(skip))]
     if only:
         arguments += ["--mlm-only", ",".join(only)]
     arguments += ["-v", "--tb=short"] if verbose else ["-q", "--tb=no", "--show-capture=no", "--no-header"]
     return arguments
+
+
+def grading_processes() -> int:
+    """How many processes share a check's tests (grader/shards.py): one per usable core, at most
+    four (a module has about a dozen exercises), or ``MLM_PROCESSES`` where it is set."""
+    from grader.shards import usable_cores
+
+    try:
+        return max(1, int(os.environ["MLM_PROCESSES"]))
+    except (KeyError, ValueError):
+        return min(usable_cores(), 4)
+
+
+@lru_cache(maxsize=None)
+def _uses_caplog(suite_dir: Path) -> bool:
+    return any("caplog" in path.read_text(encoding="utf-8") for path in Path(suite_dir).glob("test_*.py"))
 
 
 #: How a cold grading child starts: a new interpreter running grader.child (caps, then pytest).
@@ -217,7 +290,13 @@ def _run_child(module: Module, file: Path, scratch: Path, attempt: int, only: li
             watchdog.stop()
     if watchdog.reason is not None:
         returncode = None
-    return _Run(returncode, _read_journal(journal), _read_json(report), _tail(output_path), watchdog.reason)
+    events = _read_journal(journal)
+    sharded = next((e for e in events if e.get("event") == "sharded"), None)
+    if sharded is not None and not any(e.get("event") == "finish" and e.get("shard", 0) == 0 for e in events):
+        _kill_group(process.pid)  # the first process died: the shards it waits for must not outlive it
+    shard_reports = [_read_json(Path(path)) if path else None for path in (sharded or {}).get("reports", [])]
+    return _Run(returncode, events, _read_json(report), _tail(output_path), watchdog.reason,
+                watchdog.stuck_shard, shard_reports)
 
 
 class _Watchdog(threading.Thread):
@@ -239,9 +318,9 @@ class _Watchdog(threading.Thread):
         self._stop_event = threading.Event()
         self._offset = 0
         self._exercise_of: dict[str, str] = {}
-        self._phase: str | None = None
-        self._phase_limit: float | None = None
-        self._phase_started = time.monotonic()
+        # Per process sharing the tests (grader/shards.py): (phase, its limit, when it began).
+        self._phases: dict[int, tuple[str | None, float | None, float]] = {}
+        self.stuck_shard: int | None = None  # the process whose phase overstayed
 
     def stop(self) -> None:
         self._stop_event.set()
@@ -253,8 +332,9 @@ class _Watchdog(threading.Thread):
             now = time.monotonic()
             if now >= self.deadline:
                 self.reason = "run"
-            elif self._phase_limit is not None and now - self._phase_started > self._phase_limit + self.GRACE:
-                self.reason = self._phase
+            for shard, (phase, limit, started) in self._phases.items():
+                if self.reason is None and limit is not None and now - started > limit + self.GRACE:
+                    self.reason, self.stuck_shard = phase, shard
             if self.reason:
                 _kill(self.process)
                 return
@@ -273,20 +353,29 @@ class _Watchdog(threading.Thread):
                 event = json.loads(line)
             except json.JSONDecodeError:
                 continue
-            kind = event.get("event")
+            kind, shard = event.get("event"), event.get("shard", 0)
             if kind == "import-start":
-                self._enter("import", self.limits.import_seconds)
+                self._enter(shard, "import", self.limits.import_seconds)
             elif kind == "collected":
                 self._exercise_of = {nodeid: name for nodeid, name in event["tests"]}
-                self._enter(None, None)
+                self._enter(shard, None, None)
             elif kind == "start":
                 exercise = self._exercise_of.get(event["nodeid"])
-                self._enter("test", self.test_limits.get(exercise, DEFAULT_TEST_TIMEOUT))
-            elif kind in ("import-end", "finish"):
-                self._enter(None, None)
+                self._enter(shard, "test", self.test_limits.get(exercise, DEFAULT_TEST_TIMEOUT))
+            elif kind in ("import-end", "done", "finish"):
+                self._enter(shard, None, None)
 
-    def _enter(self, phase: str | None, limit: float | None) -> None:
-        self._phase, self._phase_limit, self._phase_started = phase, limit, time.monotonic()
+    def _enter(self, shard: int, phase: str | None, limit: float | None) -> None:
+        self._phases[shard] = (phase, limit, time.monotonic())
+
+
+def _kill_group(pid: int) -> None:
+    """Kill what is left of a grading child's process group (POSIX); nothing if it is gone."""
+    if os.name == "posix":
+        try:
+            os.killpg(pid, signal.SIGKILL)
+        except (ProcessLookupError, PermissionError):
+            pass
 
 
 def _kill(process: subprocess.Popen) -> None:
@@ -340,7 +429,7 @@ def _count(collected: list[tuple[str, str]]) -> dict[str, int]:
 
 
 def _how_it_ended(run: _Run) -> str:
-    code = run.returncode
+    code = run.exit_status
     if code is None:
         return "it was stopped by the time limit"
     if code < 0:

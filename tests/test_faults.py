@@ -28,8 +28,10 @@ CASES = {
 }
 
 
+@pytest.mark.parametrize("processes", [1, 2])  # run one after the other, or shared (grader/shards.py)
 @pytest.mark.parametrize("name", CASES)
-def test_fault_gets_a_clear_verdict(grade_toy, name):
+def test_fault_gets_a_clear_verdict(grade_toy, monkeypatch, name, processes):
+    monkeypatch.setenv("MLM_PROCESSES", str(processes))
     statuses, mean_text, banner_text = CASES[name]
     result, by_name = grade_toy(name)
     assert tuple(by_name[n].status for n in ("add", "mean", "shout")) == statuses, result
@@ -62,7 +64,9 @@ def test_timeout_skips_the_other_tests_of_the_exercise(grade_toy):
 
 
 @pytest.mark.slow
-def test_hang_that_a_signal_cannot_stop_is_killed_by_the_watchdog(grade_toy):
+@pytest.mark.parametrize("processes", [1, 2])
+def test_hang_that_a_signal_cannot_stop_is_killed_by_the_watchdog(grade_toy, monkeypatch, processes):
+    monkeypatch.setenv("MLM_PROCESSES", str(processes))
     result, by_name = grade_toy("hang_in_c_code")
     assert [by_name[n].status for n in ("add", "mean", "shout")] == [PASSED, TIMEOUT, PASSED]
     assert "stopped by force" in by_name["mean"].message
