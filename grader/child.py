@@ -100,19 +100,95 @@ def _preload_libraries(suite_dir: Path) -> None:
 
 
 def run_pytest(arguments: list[str]) -> int:
-    """``pytest.main`` with the grading plugins (the harness, pytest-json-report, pytest-timeout).
-
-    They are handed over as module objects rather than named with ``-p``: for each ``-p NAME``
-    pytest reads the entry points of every installed distribution to see whether NAME is one
-    of them, about 5 ms a name on every check.
-    """
+    """``pytest.main`` with the grading plugins (the harness, pytest-json-report, pytest-timeout)."""
     import pytest
+
+    return int(pytest.main(arguments, plugins=_grading_plugins()))
+
+
+def _grading_plugins() -> list:
+    """The grading plugins, as module objects rather than named with ``-p``: for each ``-p NAME``
+    pytest reads the entry points of every installed distribution to see whether NAME is one of
+    them, about 5 ms a name on every check."""
     import pytest_jsonreport.plugin
     import pytest_timeout
 
     import grader.harness
 
-    return int(pytest.main(arguments, plugins=[grader.harness, pytest_jsonreport.plugin, pytest_timeout]))
+    return [grader.harness, pytest_jsonreport.plugin, pytest_timeout]
+
+
+#: The options of ``grader.runner.pytest_arguments`` whose values change from one run to the
+#: next, with where pytest keeps each: a configuration prepared with other values takes these.
+_PER_RUN_OPTIONS = {
+    "--json-report-file": ("json_report_file", str),
+    "--mlm-journal": ("mlm_journal", str),
+    "--basetemp": ("basetemp", str),
+    "--learner-file": ("learner_file", str),
+    "--mlm-skip": ("mlm_skip", str),
+    "--mlm-only": ("mlm_only", str),
+    "--mlm-order": ("mlm_order", str),
+    "--mlm-processes": ("mlm_processes", int),
+    "--mlm-import-timeout": ("mlm_import_timeout", float),
+}
+
+
+def _split_per_run(arguments: list[str]) -> tuple[list[str], dict[str, str]]:
+    """The arguments without their per-run values, and those values by option."""
+    shape, values = [], {}
+    words = iter(arguments)
+    for word in words:
+        name, equals, inline = word.partition("=")
+        if name in _PER_RUN_OPTIONS:
+            shape.append(name)
+            values[name] = inline if equals else next(words, "")
+        else:
+            shape.append(word)
+    return shape, values
+
+
+class PreparedPytest:
+    """pytest's start-up (arguments, plugins, ini file: about 40 ms) done ahead of a run.
+
+    ``mlm watch``'s worker forks the process for the next grade while the learner is still
+    typing (grader/worker.py), and that process prepares pytest with the arguments of the last
+    grade. When the request comes, only the per-run values (report, journal, temporary folder,
+    which exercises) differ: they are set on the prepared configuration, which then runs as
+    ``pytest.main`` would run it. Arguments that differ in any other way are run from scratch.
+
+    This uses two of pytest's internals, ``_prepareconfig`` (the first half of ``pytest.main``)
+    and ``Config._ensure_unconfigure`` (its end); ``uv.lock`` pins the pytest they come from.
+    """
+
+    def __init__(self, arguments: list[str]):
+        from _pytest.config import _prepareconfig
+
+        self.shape, _ = _split_per_run(arguments)
+        self.config = _prepareconfig(list(arguments), _grading_plugins())
+
+    def run(self, arguments: list[str], output_fd: int) -> int | None:
+        """Run with ``arguments``, writing to ``output_fd``; None if they do not fit (nothing ran)."""
+        shape, values = _split_per_run(arguments)
+        if shape != self.shape:
+            return None
+        config = self.config
+        # pytest's capture started during the preparation and keeps the streams it found
+        # (/dev/null) to restore between tests: restart it on the run's output file.
+        capture = config.pluginmanager.get_plugin("capturemanager")
+        if capture is not None:
+            capture.stop_global_capturing()
+        os.dup2(output_fd, 1)
+        os.dup2(output_fd, 2)
+        if capture is not None:
+            capture.start_global_capturing()
+            capture.suspend_global_capture()
+        for option, text in values.items():
+            destination, kind = _PER_RUN_OPTIONS[option]
+            setattr(config.option, destination, kind(text))
+        try:
+            return int(config.hook.pytest_cmdline_main(config=config))
+        finally:
+            config._ensure_unconfigure()
 
 
 def _wait_for_request() -> list[str]:

@@ -102,3 +102,40 @@ def test_filesystem_type_reads_the_longest_mount(tmp_path):
     mounts.write_text("/dev/vda / ext4 rw 0 0\nserver:/share /mnt/share nfs4 rw 0 0\n")
     assert _filesystem_type(Path("/mnt/share/course/exercises.py"), mounts) == "nfs4"
     assert _filesystem_type(Path("/home/me/exercises.py"), mounts) == "ext4"
+
+
+def test_a_prepared_pytest_runs_with_the_next_requests_values(tmp_path):
+    """grader.child.PreparedPytest: pytest started with one grade's arguments runs the next one's."""
+    import json
+    import subprocess
+    import sys
+    import textwrap
+
+    script = textwrap.dedent(f"""
+        import json, os, sys
+        from pathlib import Path
+        from grader.child import PreparedPytest
+        from grader.runner import pytest_arguments
+        from tests.conftest import LEARNERS, TOY
+        scratch = Path({str(tmp_path)!r})
+        def arguments(learner, n, **kw):
+            return pytest_arguments(TOY, LEARNERS / learner, scratch / f"journal-{{n}}.jsonl",
+                                    scratch / f"report-{{n}}.json", **kw)
+        prepared = PreparedPytest(arguments("correct.py", 1))
+        assert prepared.run(arguments("correct.py", 2, only=["mean"]), 1) is None  # another shape
+        output = os.open(scratch / "output.txt", os.O_WRONLY | os.O_CREAT, 0o600)
+        code = prepared.run(arguments("wrong_answer.py", 3), output)
+        sys.__stdout__.flush()
+        os.write(os.open(scratch / "code.txt", os.O_WRONLY | os.O_CREAT, 0o600), str(code).encode())
+    """)
+    env = dict(child_environment(TOY_LIMITS), MLM_PROCESSES="1")  # one report to read
+    done = subprocess.run([sys.executable, "-c", script], env=env, cwd=LEARNERS.parents[2],
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "code.txt").read_text() == "1"  # some tests failed
+    assert not (tmp_path / "report-1.json").exists() and not (tmp_path / "report-2.json").exists()
+    report = json.loads((tmp_path / "report-3.json").read_text())
+    graded = {t["nodeid"].split("::")[-1]: t["metadata"]["status"] for t in report["tests"] if t.get("metadata")}
+    assert graded["test_add_small"] == "failed" and graded["test_shout"] == "passed"
+    assert (tmp_path / "journal-3.jsonl").exists()
+    assert "failed" in (tmp_path / "output.txt").read_text()  # pytest's own summary went to the run's output
