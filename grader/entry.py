@@ -1,6 +1,7 @@
 """The ``mlm`` console script. Kept tiny: see grader/prestart.py for why it starts a child first."""
 from __future__ import annotations
 
+import os
 import sys
 
 
@@ -19,7 +20,33 @@ def main() -> None:
             prestart.preload(suite_dir)
     from grader.cli import app
 
+    if arguments[:1] and arguments[0] in _QUICK_EXIT:
+        try:
+            app()
+        except SystemExit as done:
+            _exit_now(done.code)
     app()
+
+
+#: Commands after which the interpreter's teardown (about 30 ms with rich, Typer and the grader
+#: loaded: every module's objects freed one by one) is skipped: what they write is closed before
+#: they return, and the exit handlers still run. The two whose speed the learner feels most.
+_QUICK_EXIT = {"check", "progress"}
+
+
+def _exit_now(code: object) -> None:
+    import atexit
+
+    atexit._run_exitfuncs()
+    if code is not None and not isinstance(code, int):
+        print(code, file=sys.stderr)
+        code = 1
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):
+            pass  # a closed pipe (`mlm check 00 | head`): nothing more can be written anyway
+    os._exit(code or 0)
 
 
 def _suite_of(arguments: list[str]) -> str | None:

@@ -8,6 +8,7 @@ import os
 
 from grader import prestart
 from grader.bytecode import PYCACHE, bytecode_environment
+from grader.catalog import exercises_of
 from grader.curriculum import resolve
 from grader.entry import _suite_of
 from grader.limits import Limits, child_environment
@@ -61,3 +62,23 @@ def test_a_prestarted_child_nobody_needs_goes_away():
     child = prestart.take()
     child.stdin.close()  # what happens at exit when the command was not a check after all
     assert child.wait(timeout=30) == 0
+
+
+def test_the_console_script_writes_everything_before_its_quick_exit(tmp_path):
+    # grader/entry.py skips the interpreter's teardown after `check` and `progress`: the output,
+    # the exit code and the progress just recorded must all be there regardless.
+    import json
+    import subprocess
+    import sys
+
+    env = dict(os.environ, MLM_HOME=str(tmp_path))
+    run = [sys.executable, "-m", "grader.entry"]
+    module = resolve("00")
+    checked = subprocess.run([*run, "check", "00", "--json"], env=env, capture_output=True, text=True, timeout=120)
+    assert checked.returncode in (0, 1), checked.stderr  # 0 only if every exercise passes
+    assert len(json.loads(checked.stdout)["exercises"]) == len(exercises_of(module))
+    unknown = subprocess.run([*run, "check", "nosuch"], env=env, capture_output=True, text=True, timeout=60)
+    assert unknown.returncode == 2 and "No module matches" in unknown.stderr
+    progress = subprocess.run([*run, "progress", "--json"], env=env, capture_output=True, text=True, timeout=60)
+    assert progress.returncode == 0, progress.stderr
+    assert json.loads(progress.stdout)["modules"][0]["attempts"] == 1  # the check above was recorded
