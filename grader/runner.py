@@ -78,22 +78,22 @@ class _Run:
         return [r for r in (self.report, *self.shard_reports) if r is not None]
 
     @property
-    def failed_shard(self) -> int:
+    def failed_shard(self) -> int | None:
         """The process that stopped the run: the one the watchdog killed; else the first process
-        if it died (the others were then stopped with it); else a shard that died on its own."""
+        if it died (the others were then stopped with it); else a shard that died on its own.
+        None when every process finished (a report then went missing: a grader problem)."""
         if self.stuck_shard is not None:
             return self.stuck_shard
         finished = {e.get("shard", 0) for e in self.events if e.get("event") == "finish"}
-        if 0 not in finished:
-            return 0
-        ended = [e for e in self.events if e.get("event") == "shard-ended" and e["ended"] not in finished]
-        return ended[0]["ended"] if ended else 0
+        unfinished = [shard for shard in range(self.shards) if shard not in finished]
+        return unfinished[0] if unfinished else None
 
     @property
     def in_flight(self) -> str | None:
         """The test the failed process was running when it stopped."""
         shard = self.failed_shard
-        starts = [e["nodeid"] for e in self.events if e.get("event") == "start" and e.get("shard", 0) == shard]
+        starts = [e["nodeid"] for e in self.events
+                  if e.get("event") == "start" and e.get("shard", 0) == shard and shard is not None]
         return starts[-1] if starts else None
 
     @property
