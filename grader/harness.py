@@ -265,7 +265,6 @@ class GradingSession:
             factory.getbasetemp()
         queue = shards.BatchQueue(len(batches))
         shards.one_thread_per_process()
-        self.journal("sharded", shards=count, reports=reports[1:])
         children = {}
         for shard in range(1, count):
             def become_shard(shard: int = shard) -> None:
@@ -278,11 +277,16 @@ class GradingSession:
                     capture.start_global_capturing()
                     capture.suspend_global_capture()
 
-            pid = shards.fork(become_shard)
+            try:
+                pid = shards.fork(become_shard)
+            except OSError:  # no more processes to be had: share among those started
+                break
             if pid == 0:
                 self._run_claimed(session, queue, batches)
                 return True  # pytest goes on to sessionfinish: this shard's report and journal line
             children[shard] = pid
+        # The processes that exist, for the runner: it waits for a report and a "finish" from each.
+        self.journal("sharded", shards=len(children) + 1, reports=[reports[shard] for shard in children])
         try:
             self._run_claimed(session, queue, batches)
         finally:

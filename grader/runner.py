@@ -292,8 +292,8 @@ def _run_child(module: Module, file: Path, scratch: Path, attempt: int, only: li
         returncode = None
     events = _read_journal(journal)
     sharded = next((e for e in events if e.get("event") == "sharded"), None)
-    if sharded is not None and not any(e.get("event") == "finish" and e.get("shard", 0) == 0 for e in events):
-        _kill_group(process.pid)  # the first process died: the shards it waits for must not outlive it
+    if not any(e.get("event") == "finish" and e.get("shard", 0) == 0 for e in events):
+        _kill_group(process.pid)  # the first process died: shards it forked must not outlive it
     shard_reports = [_read_json(Path(path)) if path else None for path in (sharded or {}).get("reports", [])]
     return _Run(returncode, events, _read_json(report), _tail(output_path), watchdog.reason,
                 watchdog.stuck_shard, shard_reports)
