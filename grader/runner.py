@@ -12,6 +12,11 @@ reports through two files:
   the other exercises are still graded. A run that did not complete never reports an exercise
   as passed.
 
+Where it can, the child shares the tests among forked copies of itself after collection
+(``grader.shards``): each copy writes its own report, and its journal lines carry its number. A
+run is complete when every copy finished and wrote its report; otherwise the copy that died or
+hung is the one whose running exercise gets the verdict.
+
 Standard library only: ``mlm`` imports this module on every check.
 """
 from __future__ import annotations
