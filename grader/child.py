@@ -77,12 +77,11 @@ def _preload_pytest() -> None:
 
     import _pytest.config
     import pytest  # noqa: F401
-    import pytest_jsonreport.plugin  # noqa: F401
-    import pytest_timeout  # noqa: F401
 
-    import grader.harness  # noqa: F401
     import grader.testing  # noqa: F401
     from grader.limits import UNUSED_PLUGINS
+
+    _grading_plugins()
 
     for name in _pytest.config.default_plugins:  # pytest imports these on every run
         if name not in UNUSED_PLUGINS:
@@ -97,6 +96,19 @@ def _preload_libraries(suite_dir: Path) -> None:
             importlib.import_module(name)
         except ImportError:
             pass  # the test that needs it will say so
+
+
+def open_run_output(request: dict) -> int:
+    """Enter a run's working folder and open its output file (both named by the runner's request:
+    grader/prestart.py, grader/worker.py); returns the file's descriptor."""
+    os.chdir(request["cwd"])
+    return os.open(request["output"], os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+
+
+def redirect_output(fd: int) -> None:
+    """Send this process's stdout and stderr (pytest's report, the learner's prints) to ``fd``."""
+    os.dup2(fd, 1)
+    os.dup2(fd, 2)
 
 
 def run_pytest(arguments: list[str]) -> int:
@@ -177,8 +189,7 @@ class PreparedPytest:
         capture = config.pluginmanager.get_plugin("capturemanager")
         if capture is not None:
             capture.stop_global_capturing()
-        os.dup2(output_fd, 1)
-        os.dup2(output_fd, 2)
+        redirect_output(output_fd)
         if capture is not None:
             capture.start_global_capturing()
             capture.suspend_global_capture()
@@ -209,10 +220,7 @@ def _wait_for_request() -> list[str]:
         request = json.loads(line) if line else {}
     if not request:
         os._exit(0)  # the parent did not need us after all
-    os.chdir(request["cwd"])
-    output = os.open(request["output"], os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    os.dup2(output, 1)
-    os.dup2(output, 2)
+    redirect_output(open_run_output(request))
     devnull = os.open(os.devnull, os.O_RDONLY)
     os.dup2(devnull, 0)
     import faulthandler

@@ -72,11 +72,15 @@ class _Run:
         return sharded["shards"] if sharded else 1
 
     @property
+    def finished(self) -> set[int]:
+        """The processes that reached the end of their session."""
+        return {e.get("shard", 0) for e in self.events if e.get("event") == "finish"}
+
+    @property
     def complete(self) -> bool:
         """Every process finished its tests and wrote its report."""
-        finished = {e.get("shard", 0) for e in self.events if e.get("event") == "finish"}
         reports = [self.report, *self.shard_reports]
-        return finished >= set(range(self.shards)) and all(r is not None for r in reports)
+        return self.finished >= set(range(self.shards)) and all(r is not None for r in reports)
 
     @property
     def reports(self) -> list[dict]:
@@ -89,8 +93,7 @@ class _Run:
         None when every process finished (a report then went missing: a grader problem)."""
         if self.stuck_shard is not None:
             return self.stuck_shard
-        finished = {e.get("shard", 0) for e in self.events if e.get("event") == "finish"}
-        unfinished = [shard for shard in range(self.shards) if shard not in finished]
+        unfinished = [shard for shard in range(self.shards) if shard not in self.finished]
         return unfinished[0] if unfinished else None
 
     @property
@@ -295,13 +298,13 @@ def _run_child(module: Module, file: Path, scratch: Path, attempt: int, only: li
             watchdog.stop()
     if watchdog.reason is not None:
         returncode = None
-    events = _read_journal(journal)
-    sharded = next((e for e in events if e.get("event") == "sharded"), None)
-    if not any(e.get("event") == "finish" and e.get("shard", 0) == 0 for e in events):
+    run = _Run(returncode, _read_journal(journal), _read_json(report), _tail(output_path), watchdog.reason,
+               watchdog.stuck_shard)
+    if 0 not in run.finished:
         _kill_group(process.pid)  # the first process died: shards it forked must not outlive it
-    shard_reports = [_read_json(Path(path)) if path else None for path in (sharded or {}).get("reports", [])]
-    return _Run(returncode, events, _read_json(report), _tail(output_path), watchdog.reason,
-                watchdog.stuck_shard, shard_reports)
+    sharded = run.event("sharded") or {}
+    run.shard_reports = [_read_json(Path(path)) if path else None for path in sharded.get("reports", [])]
+    return run
 
 
 class _Watchdog(threading.Thread):

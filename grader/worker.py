@@ -129,14 +129,12 @@ def _standby(request_read: int, template: list[str] | None, cap_resources) -> No
         if request is None:
             code = 0
             return
-        os.chdir(request["cwd"])
-        output = os.open(request["output"], os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        from grader.child import open_run_output, redirect_output, run_pytest
+
+        output = open_run_output(request)
         code = prepared.run(request["args"], output) if prepared is not None else None
         if code is None:
-            from grader.child import run_pytest
-
-            os.dup2(output, 1)
-            os.dup2(output, 2)
+            redirect_output(output)
             code = run_pytest(request["args"])
     except BaseException:  # noqa: BLE001 - report, then leave without running the worker's code
         import traceback
